@@ -1,0 +1,87 @@
+// The specs of backends and endpoints as users write them: in an app file (YAML) and as the
+// `spec` of the ServeBackend / ServeEndpoint custom resources. The CRD schemas are generated from
+// these, so the API server and `troupe deploy` apply the same rules.
+import { Type, type Static } from '@sinclair/typebox';
+import { BackendConfigSchema } from './backend-config.js';
+import { validateSchema } from './schema-validator.js';
+import { ValidationError } from './errors.js';
+
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
+const Name = Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$' });
+const Weights = Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }));
+
+export const BackendSpecSchema = Type.Object(
+  {
+    importPath: Type.String({ minLength: 1, description: '<module specifier>#<export name>' }),
+    initArgs: Type.Optional(
+      Type.Array(Type.Unknown({ 'x-kubernetes-preserve-unknown-fields': true }), {
+        description: 'Arguments of the class constructor.',
+      }),
+    ),
+    config: Type.Optional(BackendConfigSchema),
+  },
+  { additionalProperties: false },
+);
+
+export const EndpointSpecSchema = Type.Object(
+  {
+    route: Type.Optional(Type.String({ pattern: '^/', description: 'Starlette-style route; none: handle-only.' })),
+    methods: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: 'HTTP methods. @default ["GET"]' })),
+    backend: Type.Optional(Type.String({ minLength: 1, description: 'Shorthand for traffic: { <backend>: 1 }.' })),
+    traffic: Type.Optional(Weights),
+    shadow: Type.Optional(Weights),
+  },
+  {
+    additionalProperties: false,
+    'x-kubernetes-validations': [
+      { rule: 'has(self.backend) || has(self.traffic)', message: 'one of backend or traffic is required' },
+      { rule: '!(has(self.backend) && has(self.traffic))', message: 'backend and traffic are exclusive' },
+    ],
+  },
+);
+
+export type BackendSpecInput = Static<typeof BackendSpecSchema>;
+export type EndpointSpecInput = Static<typeof EndpointSpecSchema>;
+
+export const AppFileSchema = Type.Object(
+  {
+    backends: Type.Optional(Type.Array(Type.Composite([Type.Object({ name: Name }), BackendSpecSchema], { additionalProperties: false }))),
+    endpoints: Type.Optional(Type.Array(Type.Composite([Type.Object({ name: Name }), Type.Omit(EndpointSpecSchema, [])], { additionalProperties: false }))),
+  },
+  { additionalProperties: false },
+);
+
+export interface AppBackend extends BackendSpecInput {
+  name: string;
+}
+export interface AppEndpoint extends EndpointSpecInput {
+  name: string;
+}
+export interface AppFile {
+  backends: AppBackend[];
+  endpoints: AppEndpoint[];
+}
+
+/** Validates a parsed app file; errors name the path, e.g. `backends[0].config.numReplicas`. */
+export function validateAppFile(value: unknown): AppFile {
+  const app = validateSchema(AppFileSchema, value ?? {}, '');
+  const endpoints = (app.endpoints ?? []) as AppEndpoint[];
+  endpoints.forEach((endpoint, i) => checkEndpointTarget(endpoint, `endpoints[${i}]`));
+  return { backends: (app.backends ?? []) as AppBackend[], endpoints };
+}
+
+/** The cross-field rule of an endpoint spec (a CEL rule in the CRD). */
+export function checkEndpointTarget(spec: EndpointSpecInput, path: string): void {
+  if (spec.backend === undefined && spec.traffic === undefined) {
+    throw new ValidationError(`${path}: one of backend or traffic is required`);
+  }
+  if (spec.backend !== undefined && spec.traffic !== undefined) {
+    throw new ValidationError(`${path}: backend and traffic are exclusive`);
+  }
+}
+
+/** Traffic of an endpoint spec, resolving the `backend` shorthand. */
+export function endpointTraffic(spec: EndpointSpecInput): Record<string, number> {
+  return spec.traffic ?? (spec.backend === undefined ? {} : { [spec.backend]: 1 });
+}
