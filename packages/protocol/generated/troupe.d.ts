@@ -729,6 +729,7 @@ export namespace troupe {
             http?: (troupe.v1.IHttpRequest|null);
             data?: (Uint8Array|null);
             hasData?: (boolean|null);
+            valueReply?: (boolean|null);
         }
 
         class Call implements ICall {
@@ -739,6 +740,7 @@ export namespace troupe {
             public http?: (troupe.v1.IHttpRequest|null);
             public data: Uint8Array;
             public hasData: boolean;
+            public valueReply: boolean;
             public static create(properties?: troupe.v1.ICall): troupe.v1.Call;
             public static encode(message: troupe.v1.ICall, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Call;

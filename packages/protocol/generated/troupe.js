@@ -6927,6 +6927,7 @@ export const troupe = $root.troupe = (() => {
              * @property {troupe.v1.IHttpRequest|null} [http] Call http
              * @property {Uint8Array|null} [data] Call data
              * @property {boolean|null} [hasData] Call hasData
+             * @property {boolean|null} [valueReply] Call valueReply
              */
 
             /**
@@ -6993,6 +6994,14 @@ export const troupe = $root.troupe = (() => {
             Call.prototype.hasData = false;
 
             /**
+             * Call valueReply.
+             * @member {boolean} valueReply
+             * @memberof troupe.v1.Call
+             * @instance
+             */
+            Call.prototype.valueReply = false;
+
+            /**
              * Creates a new Call instance using the specified properties.
              * @function create
              * @memberof troupe.v1.Call
@@ -7032,6 +7041,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.data);
                 if (message.hasData != null && Object.hasOwnProperty.call(message, "hasData"))
                     writer.uint32(/* id 6, wireType 0 =*/48).bool(message.hasData);
+                if (message.valueReply != null && Object.hasOwnProperty.call(message, "valueReply"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).bool(message.valueReply);
                 return writer;
             };
 
@@ -7091,6 +7102,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 6: {
                             message.hasData = reader.bool();
+                            break;
+                        }
+                    case 7: {
+                            message.valueReply = reader.bool();
                             break;
                         }
                     default:

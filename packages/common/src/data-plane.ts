@@ -1,0 +1,218 @@
+// The routing library shared by HTTP proxies and SDK handles: endpoint → backend (traffic split,
+// shard keys, shadows), backend → replica (ReplicaScheduler), replica → worker stream.
+import type { ChannelCredentials } from '@grpc/grpc-js';
+import type { troupe } from '@troupe/protocol';
+import type { CallOptions, CallRequest, PendingCall } from './data-plane-types.js';
+import { NotFoundError, TimeoutError, UnavailableError, type TroupeError } from './errors.js';
+import { fromErrorInfo } from './failure-converter.js';
+import type { Logger } from './logger.js';
+import { ReplicaScheduler, type ReplicaSlot, type Waiter } from './replica-scheduler.js';
+import { ChannelBrokenError, WorkerChannelPool } from './worker-channel.js';
+import { TrafficPolicy } from './traffic-policy.js';
+
+export interface DataPlaneOptions {
+  logger?: Logger;
+  /** Credentials of the data streams to workers. @default insecure */
+  credentials?: ChannelCredentials;
+  /** Attempts of a call that no replica took (never of one a replica may have run). @default 5 */
+  maxAttempts?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const SWEEP_MS = 50;
+
+/** One call's life: waiting, assigned, settled. It is its own queue entry to save allocations. */
+class CallState implements Waiter {
+  cancelled = false;
+  attempts = 0;
+  slot: ReplicaSlot | undefined;
+  resolveAssigned!: () => void;
+  resolveReply!: (reply: troupe.v1.Reply) => void;
+  rejectReply!: (error: TroupeError) => void;
+  readonly assigned: Promise<void>;
+  readonly reply: Promise<troupe.v1.Reply>;
+
+  constructor(
+    private readonly plane: DataPlane,
+    readonly scheduler: ReplicaScheduler,
+    readonly message: Omit<troupe.v1.ICall, 'id'>,
+    readonly deadline: number,
+  ) {
+    this.assigned = new Promise((resolve) => {
+      this.resolveAssigned = resolve;
+    });
+    this.reply = new Promise((resolve, reject) => {
+      this.resolveReply = resolve;
+      this.rejectReply = reject;
+    });
+  }
+
+  assign(slot: ReplicaSlot): void {
+    this.slot = slot;
+    this.attempts++;
+    this.resolveAssigned();
+    this.message.replicaTag = slot.tag;
+    slot.channel.send({ ...this.message }).then(
+      (reply) => this.onReply(slot, reply),
+      (error: unknown) => this.onFailure(slot, error),
+    );
+  }
+
+  private onReply(slot: ReplicaSlot, reply: troupe.v1.Reply): void {
+    this.scheduler.release(slot);
+    const error = reply.error;
+    if (!error) return this.settle(reply);
+    if (error.code === 'REPLICA_NOT_FOUND' && this.canRetry()) return this.retry(slot, false);
+    this.fail(fromErrorInfo(error));
+  }
+
+  private onFailure(slot: ReplicaSlot, error: unknown): void {
+    this.scheduler.release(slot);
+    if (error instanceof ChannelBrokenError && !error.mayHaveRun && this.canRetry()) return this.retry(slot, true);
+    this.fail(error instanceof Error ? (error as TroupeError) : new UnavailableError(String(error)));
+  }
+
+  private canRetry(): boolean {
+    return !this.cancelled && this.attempts < this.plane.maxAttempts;
+  }
+
+  private retry(slot: ReplicaSlot, suspect: boolean): void {
+    if (suspect) this.scheduler.markSuspect(slot);
+    this.slot = undefined;
+    this.scheduler.acquire(this, slot);
+  }
+
+  private settle(reply: troupe.v1.Reply): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.plane.forget(this);
+    this.resolveReply(reply);
+  }
+
+  fail(error: TroupeError): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.plane.forget(this);
+    this.resolveAssigned();
+    this.rejectReply(error);
+  }
+}
+
+export class DataPlane {
+  readonly maxAttempts: number;
+  private readonly pool: WorkerChannelPool;
+  private readonly schedulers = new Map<string, ReplicaScheduler>();
+  private endpoints = new Map<string, TrafficPolicy>();
+  private readonly active = new Set<CallState>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly logger: Logger | undefined;
+  private version = 0;
+
+  constructor(options: DataPlaneOptions = {}) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.logger = options.logger;
+    this.pool = new WorkerChannelPool({ credentials: options.credentials });
+    this.sweeper = setInterval(() => this.sweepDeadlines(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Version of the last snapshot applied. */
+  get snapshotVersion(): number {
+    return this.version;
+  }
+
+  hasEndpoint(name: string): boolean {
+    return this.endpoints.has(name);
+  }
+
+  applySnapshot(snapshot: troupe.v1.ISnapshot): void {
+    this.version = Number(snapshot.version ?? 0);
+    const endpoints = new Map<string, TrafficPolicy>();
+    for (const spec of snapshot.endpoints ?? []) endpoints.set(spec.name ?? '', new TrafficPolicy(spec));
+    this.endpoints = endpoints;
+    const addresses = new Set<string>();
+    const present = new Set<string>();
+    for (const route of snapshot.backends ?? []) {
+      const tag = route.tag ?? '';
+      present.add(tag);
+      this.scheduler(tag).update(route, this.pool);
+      for (const replica of route.replicas ?? []) addresses.add(replica.dataAddress ?? '');
+    }
+    for (const [tag, scheduler] of this.schedulers) {
+      if (!present.has(tag) && scheduler.queued === 0) this.schedulers.delete(tag);
+    }
+    this.pool.retain(addresses);
+    this.logger?.debug({ version: this.version }, 'snapshot applied');
+  }
+
+  call(endpoint: string, request: CallRequest, options: CallOptions = {}): PendingCall {
+    const policy = this.endpoints.get(endpoint);
+    if (!policy) return rejected(new NotFoundError(`endpoint "${endpoint}" does not exist`));
+    const backend = policy.pickBackend(request.shardKey);
+    if (backend === undefined) return rejected(new UnavailableError(`endpoint "${endpoint}" has no traffic`));
+    const message = toCallMessage(request);
+    for (const shadow of policy.pickShadows()) this.shadow(shadow, message);
+    return this.dispatch(backend, message, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    for (const state of [...this.active]) state.fail(new UnavailableError('the client was closed'));
+    this.pool.close();
+  }
+
+  /** @internal */
+  forget(state: CallState): void {
+    this.active.delete(state);
+  }
+
+  private dispatch(backend: string, message: Omit<troupe.v1.ICall, 'id'>, timeoutMs: number): CallState {
+    const state = new CallState(this, this.scheduler(backend), message, Date.now() + timeoutMs);
+    this.active.add(state);
+    state.scheduler.acquire(state);
+    return state;
+  }
+
+  /** Shadow copies are fire-and-forget: their replies and errors never reach the client. */
+  private shadow(backend: string, message: Omit<troupe.v1.ICall, 'id'>): void {
+    const state = this.dispatch(backend, { ...message }, DEFAULT_TIMEOUT_MS);
+    state.reply.catch(() => undefined);
+  }
+
+  private scheduler(backend: string): ReplicaScheduler {
+    let scheduler = this.schedulers.get(backend);
+    if (!scheduler) {
+      scheduler = new ReplicaScheduler(backend);
+      this.schedulers.set(backend, scheduler);
+    }
+    return scheduler;
+  }
+
+  private sweepDeadlines(): void {
+    if (this.active.size === 0) return;
+    const now = Date.now();
+    for (const state of this.active) {
+      if (state.deadline <= now) {
+        state.fail(new TimeoutError(`no reply from backend "${state.scheduler.backend}" within the request timeout`));
+      }
+    }
+  }
+}
+
+function toCallMessage(request: CallRequest): Omit<troupe.v1.ICall, 'id'> {
+  return {
+    replicaTag: '',
+    methodName: request.methodName ?? '',
+    http: request.http ?? null,
+    data: request.data ?? EMPTY,
+    hasData: request.data !== undefined,
+    valueReply: request.valueReply ?? false,
+  };
+}
+
+const EMPTY = new Uint8Array(0);
+
+function rejected(error: TroupeError): PendingCall {
+  const reply = Promise.reject(error);
+  return { assigned: Promise.resolve(), reply };
+}

@@ -1,0 +1,139 @@
+// Picks a replica of one backend for each call: power of two choices on in-flight counts, never
+// above maxConcurrentQueries; when every replica is full, calls wait in arrival order.
+import type { troupe } from '@troupe/protocol';
+import type { WorkerChannel, WorkerChannelPool } from './worker-channel.js';
+
+export interface ReplicaSlot {
+  readonly tag: string;
+  readonly channel: WorkerChannel;
+  inFlight: number;
+  /** Until then the replica is skipped while others are usable: its worker did not answer. */
+  suspectUntil: number;
+}
+
+/** A call waiting for a free replica. */
+export interface Waiter {
+  assign(slot: ReplicaSlot): void;
+  /** Set once the waiter gave up (timed out); the queue skips it. */
+  cancelled: boolean;
+}
+
+const SUSPECT_MS = 2_000;
+
+/** Array-backed FIFO with O(1) shift, compacted as it drains. */
+class WaitQueue {
+  private items: Waiter[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(waiter: Waiter): void {
+    this.items.push(waiter);
+  }
+
+  shift(): Waiter | undefined {
+    while (this.head < this.items.length) {
+      const waiter = this.items[this.head++]!;
+      if (this.head > 1024 && this.head * 2 > this.items.length) {
+        this.items = this.items.slice(this.head);
+        this.head = 0;
+      }
+      if (!waiter.cancelled) return waiter;
+    }
+    return undefined;
+  }
+}
+
+export class ReplicaScheduler {
+  private slots: ReplicaSlot[] = [];
+  private readonly queue = new WaitQueue();
+  maxConcurrentQueries = 100;
+
+  constructor(readonly backend: string) {}
+
+  get replicaCount(): number {
+    return this.slots.length;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Applies a new replica set, keeping in-flight counts of replicas that stay. */
+  update(route: troupe.v1.IBackendRoute, pool: WorkerChannelPool): void {
+    this.maxConcurrentQueries = route.maxConcurrentQueries || 100;
+    const previous = new Map(this.slots.map((slot) => [slot.tag, slot]));
+    this.slots = (route.replicas ?? []).map((replica) => {
+      const kept = previous.get(replica.replicaTag ?? '');
+      if (kept && kept.channel.address === replica.dataAddress) return kept;
+      return { tag: replica.replicaTag ?? '', channel: pool.get(replica.dataAddress ?? ''), inFlight: 0, suspectUntil: 0 };
+    });
+    this.drain();
+  }
+
+  /** Assigns at once when a replica has room, else queues in arrival order. */
+  acquire(waiter: Waiter, exclude?: ReplicaSlot): void {
+    const slot = this.queue.length === 0 ? this.pick(exclude) : undefined;
+    if (slot) {
+      slot.inFlight++;
+      waiter.assign(slot);
+    } else {
+      this.queue.push(waiter);
+    }
+  }
+
+  release(slot: ReplicaSlot): void {
+    slot.inFlight--;
+    this.drain();
+  }
+
+  /** Skips a replica whose worker did not take a call, until the head's view catches up. */
+  markSuspect(slot: ReplicaSlot): void {
+    slot.suspectUntil = Date.now() + SUSPECT_MS;
+    // Calls queued meanwhile must not wait for a release that may never come.
+    setTimeout(() => this.drain(), SUSPECT_MS + 10).unref();
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0) {
+      const slot = this.pick();
+      if (!slot) return;
+      const waiter = this.queue.shift();
+      if (!waiter) return;
+      slot.inFlight++;
+      waiter.assign(slot);
+    }
+  }
+
+  private pick(exclude?: ReplicaSlot): ReplicaSlot | undefined {
+    const slots = this.slots;
+    const n = slots.length;
+    if (n === 0) return undefined;
+    const limit = this.maxConcurrentQueries;
+    const now = Date.now();
+    // Two random candidates first: cheap and, under load, close to least-loaded.
+    const a = slots[(Math.random() * n) | 0]!;
+    const b = n > 1 ? slots[(Math.random() * n) | 0]! : a;
+    const best = this.lighter(this.usable(a, limit, now, exclude), this.usable(b, limit, now, exclude));
+    if (best) return best;
+    return this.scan(limit, now, exclude);
+  }
+
+  private usable(slot: ReplicaSlot, limit: number, now: number, exclude?: ReplicaSlot): ReplicaSlot | undefined {
+    return slot.inFlight < limit && slot.suspectUntil <= now && slot !== exclude ? slot : undefined;
+  }
+
+  private lighter(a: ReplicaSlot | undefined, b: ReplicaSlot | undefined): ReplicaSlot | undefined {
+    if (!a) return b;
+    if (!b) return a;
+    return b.inFlight < a.inFlight ? b : a;
+  }
+
+  private scan(limit: number, now: number, exclude?: ReplicaSlot): ReplicaSlot | undefined {
+    let best: ReplicaSlot | undefined;
+    for (const slot of this.slots) best = this.lighter(best, this.usable(slot, limit, now, exclude));
+    return best;
+  }
+}

@@ -1,0 +1,163 @@
+// One bidirectional data stream to one worker, shared by every call to its replicas. Calls issued
+// in one event-loop turn leave in one frame; replies come back multiplexed by id.
+import { Client, credentials, type ChannelCredentials, type ClientDuplexStream } from '@grpc/grpc-js';
+import { DataService, type troupe } from '@troupe/protocol';
+import { fromServiceError } from './failure-converter.js';
+import { UnavailableError } from './errors.js';
+
+/** How a call on a channel ended when no reply came back. */
+export class ChannelBrokenError extends UnavailableError {
+  override name = 'ChannelBrokenError';
+  constructor(
+    message: string,
+    /** False when the stream never opened: the worker cannot have run the call, so retry is safe. */
+    readonly mayHaveRun: boolean,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+  }
+}
+
+interface PendingReply {
+  resolve(reply: troupe.v1.Reply): void;
+  reject(error: Error): void;
+}
+
+type DataStream = ClientDuplexStream<troupe.v1.ICallFrame, troupe.v1.ReplyFrame>;
+
+export interface WorkerChannelOptions {
+  credentials?: ChannelCredentials;
+}
+
+const CHANNEL_OPTIONS = {
+  'grpc.keepalive_time_ms': 10_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+  'grpc.max_receive_message_length': 64 * 1024 * 1024,
+  'grpc.max_send_message_length': 64 * 1024 * 1024,
+};
+
+export class WorkerChannel {
+  private readonly client: Client;
+  private stream: DataStream | undefined;
+  /** The worker answered the stream's headers: from then on a break may strand calls that ran. */
+  private opened = false;
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingReply>();
+  private outbox: troupe.v1.ICall[] = [];
+  private flushScheduled = false;
+  private closed = false;
+
+  constructor(
+    readonly address: string,
+    options: WorkerChannelOptions = {},
+  ) {
+    this.client = new Client(address, options.credentials ?? credentials.createInsecure(), CHANNEL_OPTIONS);
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Queues a call for this turn's frame; the promise settles with the worker's reply. */
+  send(call: Omit<troupe.v1.ICall, 'id'>): Promise<troupe.v1.Reply> {
+    if (this.closed) return Promise.reject(new ChannelBrokenError(`channel to ${this.address} is closed`, false));
+    const id = this.nextId++;
+    const message = call as troupe.v1.ICall;
+    message.id = id;
+    this.outbox.push(message);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flush);
+    }
+    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.failAll(new ChannelBrokenError(`channel to ${this.address} closed`, this.opened));
+    this.stream?.cancel();
+    this.stream = undefined;
+    this.client.close();
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.outbox.length === 0) return;
+    const calls = this.outbox;
+    this.outbox = [];
+    this.ensureStream().write({ calls });
+  };
+
+  private ensureStream(): DataStream {
+    if (this.stream) return this.stream;
+    const stream = this.client.makeBidiStreamRequest(
+      DataService.stream.path,
+      DataService.stream.requestSerialize,
+      DataService.stream.responseDeserialize,
+    ) as DataStream;
+    this.opened = false;
+    stream.on('metadata', () => {
+      this.opened = true;
+    });
+    stream.on('data', (frame: troupe.v1.ReplyFrame) => this.deliver(frame));
+    stream.on('error', (error: Error) => this.onBroken(stream, error));
+    stream.on('end', () => this.onBroken(stream, new Error('stream ended by the worker')));
+    this.stream = stream;
+    return stream;
+  }
+
+  private deliver(frame: troupe.v1.ReplyFrame): void {
+    for (const reply of frame.replies) {
+      const id = reply.id as number;
+      const waiter = this.pending.get(id);
+      if (!waiter) continue;
+      this.pending.delete(id);
+      waiter.resolve(reply as troupe.v1.Reply);
+    }
+  }
+
+  private onBroken(stream: DataStream, error: Error): void {
+    if (this.stream !== stream) return;
+    this.stream = undefined;
+    const cause = fromServiceError(error);
+    this.failAll(new ChannelBrokenError(`connection to worker ${this.address} broke: ${cause.message}`, this.opened, cause));
+  }
+
+  private failAll(error: ChannelBrokenError): void {
+    const waiters = [...this.pending.values()];
+    this.pending.clear();
+    this.outbox = [];
+    for (const waiter of waiters) waiter.reject(error);
+  }
+}
+
+/** Reuses one channel per worker address. */
+export class WorkerChannelPool {
+  private readonly channels = new Map<string, WorkerChannel>();
+
+  constructor(private readonly options: WorkerChannelOptions = {}) {}
+
+  get(address: string): WorkerChannel {
+    let channel = this.channels.get(address);
+    if (!channel) {
+      channel = new WorkerChannel(address, this.options);
+      this.channels.set(address, channel);
+    }
+    return channel;
+  }
+
+  /** Closes channels to workers no longer named by any replica. */
+  retain(addresses: ReadonlySet<string>): void {
+    for (const [address, channel] of this.channels) {
+      if (!addresses.has(address) && channel.inFlight === 0) {
+        channel.close();
+        this.channels.delete(address);
+      }
+    }
+  }
+
+  close(): void {
+    for (const channel of this.channels.values()) channel.close();
+    this.channels.clear();
+  }
+}
