@@ -12,3 +12,7 @@ export * from './replica-scheduler.js';
 export * from './traffic-policy.js';
 export * from './data-plane.js';
 export * from './snapshot-watcher.js';
+export * from './parent-watch.js';
+export * from './route-table.js';
+export * from './transport-security.js';
+export * from './unary-client.js';

@@ -1,0 +1,31 @@
+// TLS for gRPC between components and credentials for NATS, read from the environment that the
+// local cluster or the Helm chart (from Secrets) sets. Without them, loopback traffic is plain.
+import { readFileSync } from 'node:fs';
+import { credentials, ServerCredentials, type ChannelCredentials } from '@grpc/grpc-js';
+
+function readOptional(path: string | undefined): Buffer | null {
+  return path ? readFileSync(path) : null;
+}
+
+/** TROUPE_TLS_CERT + TROUPE_TLS_KEY (and TROUPE_TLS_CA to require client certificates). */
+export function loadServerCredentials(env: NodeJS.ProcessEnv = process.env): ServerCredentials {
+  const cert = readOptional(env.TROUPE_TLS_CERT);
+  const key = readOptional(env.TROUPE_TLS_KEY);
+  if (!cert || !key) return ServerCredentials.createInsecure();
+  const ca = readOptional(env.TROUPE_TLS_CA);
+  return ServerCredentials.createSsl(ca, [{ cert_chain: cert, private_key: key }], ca !== null);
+}
+
+/** TROUPE_TLS_CA (trust) plus, for mutual TLS, TROUPE_TLS_CERT + TROUPE_TLS_KEY. */
+export function loadChannelCredentials(env: NodeJS.ProcessEnv = process.env): ChannelCredentials {
+  const ca = readOptional(env.TROUPE_TLS_CA);
+  if (!ca) return credentials.createInsecure();
+  return credentials.createSsl(ca, readOptional(env.TROUPE_TLS_KEY), readOptional(env.TROUPE_TLS_CERT));
+}
+
+/** TROUPE_NATS_USER + TROUPE_NATS_PASSWORD, or TROUPE_NATS_TOKEN. */
+export function natsAuthOptions(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  if (env.TROUPE_NATS_USER) return { user: env.TROUPE_NATS_USER, pass: env.TROUPE_NATS_PASSWORD ?? '' };
+  if (env.TROUPE_NATS_TOKEN) return { token: env.TROUPE_NATS_TOKEN };
+  return {};
+}

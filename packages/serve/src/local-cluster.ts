@@ -1,0 +1,169 @@
+// A whole cluster on one machine: nats-server, the head, one worker per node and the proxies,
+// each its own OS process, supervised and restarted when it dies.
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, ValidationError, type Logger } from '@troupe/common';
+import { ManagedProcess } from './managed-process.js';
+import { resolveStartOptions, type ResolvedStartOptions, type StartOptions } from './start-options.js';
+
+export interface LocalClusterInfo {
+  /** Admin address of the head, host:port. */
+  address: string;
+  natsUrl: string;
+  /** HTTP addresses of the proxies, host:port. */
+  httpAddresses: string[];
+  logDir: string;
+}
+
+function entryPoint(pkg: string): string {
+  return join(dirname(fileURLToPath(import.meta.resolve(pkg))), 'main.js');
+}
+
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen({ host, port: 0 }, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Node k (1-based) of a local cluster lives on 127.0.0.k, so EveryNode proxies share one port. */
+export function nodeHost(k: number): string {
+  return `127.0.0.${k}`;
+}
+
+export class LocalCluster {
+  readonly processes = new Map<string, ManagedProcess>();
+  private readonly logger: Logger;
+  private readonly options: ResolvedStartOptions;
+  private readonly workDir: string;
+  private headAddress = '';
+  private natsUrl = '';
+  private httpAddresses: string[] = [];
+  private stopped = false;
+
+  constructor(options: StartOptions = {}) {
+    this.options = resolveStartOptions(options);
+    this.logger = createLogger('local-cluster');
+    this.workDir = mkdtempSync(join(tmpdir(), 'troupe-cluster-'));
+    mkdirSync(join(this.workDir, 'logs'));
+  }
+
+  get info(): LocalClusterInfo {
+    return { address: this.headAddress, natsUrl: this.natsUrl, httpAddresses: this.httpAddresses, logDir: join(this.workDir, 'logs') };
+  }
+
+  process(name: string): ManagedProcess {
+    const managed = this.processes.get(name);
+    if (!managed) throw new ValidationError(`no process named "${name}"; have: ${[...this.processes.keys()].join(', ')}`);
+    return managed;
+  }
+
+  async start(): Promise<LocalClusterInfo> {
+    try {
+      await this.startNats();
+      await this.startHead();
+      await Promise.all(Array.from({ length: this.options.nodes }, (_, i) => this.startWorker(i + 1)));
+      await Promise.all(this.proxyNodes().map((k) => this.startProxy(k)));
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+    this.logger.info(this.info, 'local cluster ready');
+    return this.info;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const order = ['proxy', 'worker', 'head', 'nats'];
+    for (const role of order) {
+      await Promise.all([...this.processes.entries()].filter(([name]) => name.startsWith(role)).map(([, p]) => p.stop()));
+    }
+    if (!this.options.keepLogs) rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      TROUPE_PARENT_PID: String(process.pid),
+      TROUPE_CODE_DIR: this.options.codeDir,
+      TROUPE_ADDRESS: this.headAddress,
+      TROUPE_NATS_URL: this.natsUrl,
+      ...(this.options.adminToken ? { TROUPE_ADMIN_TOKEN: this.options.adminToken } : {}),
+      ...this.options.env,
+      ...extra,
+    };
+  }
+
+  private add(name: string, spec: Omit<ConstructorParameters<typeof ManagedProcess>[0], 'name' | 'logFile'>): ManagedProcess {
+    const managed = new ManagedProcess({ ...spec, name, logFile: join(this.workDir, 'logs', `${name.replace(/\s+/g, '-')}.log`) }, this.logger);
+    this.processes.set(name, managed);
+    return managed;
+  }
+
+  private async startNats(): Promise<void> {
+    if (this.options.natsUrl) {
+      this.natsUrl = this.options.natsUrl;
+      return;
+    }
+    const port = await freePort();
+    this.natsUrl = `nats://127.0.0.1:${port}`;
+    const storeDir = join(this.workDir, 'jetstream');
+    await this.add('nats', {
+      command: this.options.natsServer,
+      args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+      env: process.env,
+      readyPattern: /Server is ready/,
+    }).start();
+  }
+
+  private async startHead(): Promise<void> {
+    const port = this.options.port === 0 ? await freePort() : this.options.port;
+    this.headAddress = `127.0.0.1:${port}`;
+    await this.add('head', {
+      command: process.execPath,
+      args: [entryPoint('@troupe/head'), 'head', '--nats-url', this.natsUrl, '--address', this.headAddress, '--http-location', this.options.httpOptions.location],
+      env: this.env(),
+      readyPattern: /head ready/,
+    }).start();
+  }
+
+  private async startWorker(k: number): Promise<void> {
+    await this.add(`worker node-${k}`, {
+      command: process.execPath,
+      args: [entryPoint('@troupe/worker'), 'worker', '--head', this.headAddress, '--node-id', `node-${k}`, '--host', nodeHost(k)],
+      env: this.env(),
+      readyPattern: /worker ready/,
+    }).start();
+  }
+
+  private proxyNodes(): number[] {
+    const { location } = this.options.httpOptions;
+    if (location === 'NoServer') return [];
+    if (location === 'HeadOnly') return [1];
+    return Array.from({ length: this.options.nodes }, (_, i) => i + 1);
+  }
+
+  private async startProxy(k: number): Promise<void> {
+    const { host, port, location } = this.options.httpOptions;
+    const bindHost = location === 'EveryNode' ? nodeHost(k) : host;
+    this.httpAddresses.push(`${bindHost}:${port}`);
+    await this.add(`proxy node-${k}`, {
+      command: process.execPath,
+      args: [
+        entryPoint('@troupe/proxy'), 'proxy', '--nats-url', this.natsUrl, '--host', bindHost, '--port', String(port),
+        '--node-id', `node-${k}`, '--drain-seconds', String(this.options.httpOptions.drainSeconds),
+      ],
+      env: this.env(),
+      readyPattern: /proxy ready/,
+    }).start();
+  }
+}

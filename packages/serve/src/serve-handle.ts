@@ -1,0 +1,96 @@
+// Handles call an endpoint in-process through the same routing library the proxies use.
+import { deserialize, serialize } from 'node:v8';
+import type { CallRequest, DataPlane, PendingCall } from '@troupe/common';
+import type { troupe } from '@troupe/protocol';
+import { ObjectRef } from './object-ref.js';
+
+export interface HandleOptions {
+  /** Method of a class backend. @default "call" */
+  methodName?: string;
+  /** Same key, same backend, every time. */
+  shardKey?: string;
+  /** `request.method` seen by the backend. @default "GET" */
+  httpMethod?: string;
+  /** `request.headers` seen by the backend (keys lower-cased). */
+  httpHeaders?: Record<string, string>;
+}
+
+/** Where handles send calls: a ready data plane, or a promise of one that knows the endpoint. */
+export interface HandleRouter {
+  /** The data plane when it is ready and knows `endpoint`, for the synchronous fast path. */
+  readyFor(endpoint: string): DataPlane | undefined;
+  /** Resolves when the data plane knows `endpoint` (waiting for it if `missingOk`). */
+  waitFor(endpoint: string, missingOk: boolean): Promise<DataPlane>;
+}
+
+function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  const lowered: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) lowered[key.toLowerCase()] = value;
+  return lowered;
+}
+
+function toRequest(options: HandleOptions, data: unknown, query: Record<string, string> | undefined): CallRequest {
+  return {
+    methodName: options.methodName,
+    shardKey: options.shardKey,
+    data: serialize(data),
+    valueReply: true,
+    http: {
+      method: (options.httpMethod ?? 'GET').toUpperCase(),
+      path: '',
+      query: query ?? {},
+      headers: lowerKeys(options.httpHeaders),
+    },
+  };
+}
+
+function decode(reply: troupe.v1.Reply): unknown {
+  return reply.value && reply.value.length > 0 ? deserialize(reply.value) : undefined;
+}
+
+abstract class BaseHandle {
+  constructor(
+    readonly endpoint: string,
+    protected readonly router: HandleRouter,
+    protected readonly missingOk: boolean,
+    protected readonly handleOptions: HandleOptions,
+  ) {}
+
+  protected dispatch(data: unknown, query?: Record<string, string>): PendingCall {
+    const request = toRequest(this.handleOptions, data, query);
+    const plane = this.router.readyFor(this.endpoint);
+    if (plane) return plane.call(this.endpoint, request);
+    const pending = this.router.waitFor(this.endpoint, this.missingOk).then((p) => p.call(this.endpoint, request));
+    return {
+      assigned: pending.then((p) => p.assigned),
+      reply: pending.then((p) => p.reply),
+    };
+  }
+
+  protected refFor(pending: PendingCall): ObjectRef {
+    return new ObjectRef(pending.reply.then(decode));
+  }
+}
+
+/** `remote()` returns an ObjectRef at once; `await ref` gives the result. */
+export class ServeHandle extends BaseHandle {
+  remote(data?: unknown, query?: Record<string, string>): ObjectRef {
+    return this.refFor(this.dispatch(data, query));
+  }
+
+  options(options: HandleOptions): ServeHandle {
+    return new ServeHandle(this.endpoint, this.router, this.missingOk, { ...this.handleOptions, ...options });
+  }
+}
+
+/** `await remote()` gives an ObjectRef once a replica took the call; `await ref` gives the result. */
+export class AsyncServeHandle extends BaseHandle {
+  remote(data?: unknown, query?: Record<string, string>): Promise<ObjectRef> {
+    const pending = this.dispatch(data, query);
+    return ObjectRef.revealed(this.refFor(pending), pending.assigned);
+  }
+
+  options(options: HandleOptions): AsyncServeHandle {
+    return new AsyncServeHandle(this.endpoint, this.router, this.missingOk, { ...this.handleOptions, ...options });
+  }
+}

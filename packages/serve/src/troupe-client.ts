@@ -1,0 +1,283 @@
+// The SDK client: manages backends and endpoints through the head's admin API, and hands out
+// handles that call endpoints directly on the data plane.
+import type { ChannelCredentials } from '@grpc/grpc-js';
+import { AdminService, type troupe } from '@troupe/protocol';
+import {
+  BackendConfigSchema,
+  DataPlane,
+  NotFoundError,
+  SnapshotWatcher,
+  TimeoutError,
+  UnaryClient,
+  createLogger,
+  loadChannelCredentials,
+  natsAuthOptions,
+  validateSchema,
+  type BackendConfig,
+  type BackendConfigInput,
+} from '@troupe/common';
+import { AsyncServeHandle, ServeHandle, type HandleRouter } from './serve-handle.js';
+import type { ObjectRef } from './object-ref.js';
+import type { LocalCluster } from './local-cluster.js';
+
+export interface ConnectOptions {
+  /** The head's admin address. @default $TROUPE_ADDRESS, else "127.0.0.1:7420" */
+  address?: string;
+  /** Admin bearer token. @default $TROUPE_ADMIN_TOKEN */
+  token?: string;
+  /** gRPC credentials. @default from TROUPE_TLS_* variables, else insecure */
+  credentials?: ChannelCredentials;
+  /** How long a change may take to converge (replicas running, proxies updated). @default 120 */
+  convergeTimeoutSeconds?: number;
+}
+
+export interface CreateBackendOptions {
+  config?: BackendConfigInput;
+  /** Arguments of the class constructor. @default [] */
+  initArgs?: unknown[];
+}
+
+export interface CreateEndpointOptions {
+  /** Shorthand for `traffic: { [backend]: 1 }`. */
+  backend?: string;
+  traffic?: Record<string, number>;
+  /** Starlette-style route; none: handle-only. */
+  route?: string;
+  /** @default ["GET"] */
+  methods?: string[];
+}
+
+export interface BackendDescription {
+  tag: string;
+  importPath: string;
+  initArgs: unknown[];
+  config: BackendConfig;
+  replicaTags: string[];
+}
+
+export interface EndpointDescription {
+  name: string;
+  route?: string;
+  methods: string[];
+  traffic: Record<string, number>;
+  shadows: Record<string, number>;
+}
+
+export interface GetHandleOptions {
+  /** Sync handles return refs at once; async ones once a replica took the call. @default true */
+  sync?: boolean;
+  /** Wait for an unknown endpoint to appear instead of throwing. @default false */
+  missingOk?: boolean;
+}
+
+function configToWire(config: BackendConfigInput | undefined): troupe.v1.IBackendConfig {
+  const valid = validateSchema(BackendConfigSchema, config ?? {}, 'config');
+  const wire: troupe.v1.IBackendConfig = {};
+  if (valid.numReplicas !== undefined) wire.numReplicas = valid.numReplicas;
+  if (valid.maxConcurrentQueries !== undefined) wire.maxConcurrentQueries = valid.maxConcurrentQueries;
+  if (valid.maxBatchSize !== undefined) wire.maxBatchSize = valid.maxBatchSize;
+  if (valid.batchWaitTimeout !== undefined) wire.batchWaitTimeout = valid.batchWaitTimeout;
+  if (valid.userConfig !== undefined) wire.userConfigJson = JSON.stringify(valid.userConfig);
+  return wire;
+}
+
+function configFromWire(wire: troupe.v1.IBackendConfig | null | undefined): BackendConfig {
+  const config: BackendConfig = {
+    numReplicas: wire?.numReplicas ?? 1,
+    maxConcurrentQueries: wire?.maxConcurrentQueries ?? 100,
+    maxBatchSize: wire?.maxBatchSize ?? 1,
+    batchWaitTimeout: wire?.batchWaitTimeout ?? 0,
+  };
+  if (wire?.userConfigJson) config.userConfig = JSON.parse(wire.userConfigJson);
+  return config;
+}
+
+function describeBackend(info: troupe.v1.IBackendInfo): BackendDescription {
+  const spec = info.spec ?? {};
+  return {
+    tag: spec.tag ?? '',
+    importPath: spec.importPath ?? '',
+    initArgs: spec.initArgsJson ? (JSON.parse(spec.initArgsJson) as unknown[]) : [],
+    config: configFromWire(spec.config),
+    replicaTags: [...(info.replicaTags ?? [])],
+  };
+}
+
+function describeEndpoint(spec: troupe.v1.IEndpointSpec): EndpointDescription {
+  const endpoint: EndpointDescription = {
+    name: spec.name ?? '',
+    methods: [...(spec.methods ?? [])],
+    traffic: { ...(spec.traffic ?? {}) },
+    shadows: { ...(spec.shadows ?? {}) },
+  };
+  if (spec.route) endpoint.route = spec.route;
+  return endpoint;
+}
+
+export class TroupeClient implements HandleRouter {
+  readonly address: string;
+  private readonly admin: UnaryClient<typeof AdminService>;
+  private readonly convergeTimeoutSeconds: number;
+  private plane: DataPlane | undefined;
+  private watcher: SnapshotWatcher | undefined;
+  private planeReady: Promise<DataPlane> | undefined;
+  private readonly logger = createLogger('client');
+
+  constructor(
+    options: ConnectOptions = {},
+    /** The local cluster this client started, if any: shutdown() stops it. */
+    readonly cluster?: LocalCluster,
+  ) {
+    this.address = options.address ?? process.env.TROUPE_ADDRESS ?? '127.0.0.1:7420';
+    this.admin = new UnaryClient(AdminService, 'Admin', this.address, {
+      credentials: options.credentials ?? loadChannelCredentials(),
+      token: options.token ?? process.env.TROUPE_ADMIN_TOKEN,
+    });
+    this.convergeTimeoutSeconds = options.convergeTimeoutSeconds ?? 120;
+  }
+
+  // ---- backends -------------------------------------------------------------------------------
+
+  async createBackend(tag: string, importPath: string, options: CreateBackendOptions = {}): Promise<void> {
+    const spec = { tag, importPath, initArgsJson: JSON.stringify(options.initArgs ?? []), config: configToWire(options.config) };
+    await this.change('createBackend', { spec });
+  }
+
+  async updateBackendConfig(tag: string, config: BackendConfigInput): Promise<void> {
+    await this.change('updateBackendConfig', { tag, config: configToWire(config) });
+  }
+
+  async getBackendConfig(tag: string): Promise<BackendConfig> {
+    return (await this.describeBackend(tag)).config;
+  }
+
+  async describeBackend(tag: string): Promise<BackendDescription> {
+    return describeBackend(await this.admin.call<troupe.v1.BackendInfo>('getBackend', { tag }));
+  }
+
+  async deleteBackend(tag: string): Promise<void> {
+    await this.change('deleteBackend', { tag });
+  }
+
+  async listBackends(): Promise<BackendDescription[]> {
+    const list = await this.admin.call<troupe.v1.BackendList>('listBackends', {});
+    return list.backends.map(describeBackend);
+  }
+
+  // ---- endpoints ------------------------------------------------------------------------------
+
+  async createEndpoint(name: string, options: CreateEndpointOptions): Promise<void> {
+    const traffic = options.traffic ?? (options.backend !== undefined ? { [options.backend]: 1 } : {});
+    const spec = { name, route: options.route ?? '', methods: options.methods ?? ['GET'], traffic };
+    await this.change('createEndpoint', { spec });
+  }
+
+  async deleteEndpoint(name: string): Promise<void> {
+    await this.change('deleteEndpoint', { name });
+  }
+
+  async listEndpoints(): Promise<EndpointDescription[]> {
+    const list = await this.admin.call<troupe.v1.EndpointList>('listEndpoints', {});
+    return list.endpoints.map(describeEndpoint);
+  }
+
+  async setTraffic(endpoint: string, traffic: Record<string, number>): Promise<void> {
+    await this.change('setTraffic', { endpoint, traffic });
+  }
+
+  async shadowTraffic(endpoint: string, backend: string, proportion: number): Promise<void> {
+    await this.change('shadowTraffic', { endpoint, backend, proportion });
+  }
+
+  async status(): Promise<troupe.v1.ClusterStatus> {
+    return this.admin.call<troupe.v1.ClusterStatus>('getStatus', {});
+  }
+
+  /** Applies a change, then waits until replicas and every proxy have caught up with it. */
+  private async change(method: keyof typeof AdminService & string, request: unknown): Promise<void> {
+    const { version } = await this.admin.call<troupe.v1.ChangeReply>(method, request);
+    await this.waitConverged(Number(version));
+  }
+
+  async waitConverged(version = 0): Promise<void> {
+    const reply = await this.admin.call<troupe.v1.WaitReply>(
+      'waitConverged',
+      { version, timeoutSeconds: this.convergeTimeoutSeconds },
+      (this.convergeTimeoutSeconds + 10) * 1000,
+    );
+    if (!reply.converged) throw new TimeoutError(`the cluster did not converge: ${reply.detail}`);
+  }
+
+  // ---- handles --------------------------------------------------------------------------------
+
+  getHandle(endpoint: string, options: { sync: false; missingOk?: boolean }): Promise<AsyncServeHandle>;
+  getHandle(endpoint: string, options?: { sync?: true; missingOk?: boolean }): Promise<ServeHandle>;
+  getHandle(endpoint: string, options?: GetHandleOptions): Promise<ServeHandle | AsyncServeHandle>;
+  async getHandle(endpoint: string, options: GetHandleOptions = {}): Promise<ServeHandle | AsyncServeHandle> {
+    const missingOk = options.missingOk ?? false;
+    if (!missingOk) await this.waitFor(endpoint, false);
+    return options.sync === false
+      ? new AsyncServeHandle(endpoint, this, missingOk, {})
+      : new ServeHandle(endpoint, this, missingOk, {});
+  }
+
+  /** The result of a ref (same as `await ref`). */
+  get<T>(ref: ObjectRef<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => ref.then(resolve, reject));
+  }
+
+  /** @internal */
+  readyFor(endpoint: string): DataPlane | undefined {
+    return this.plane?.hasEndpoint(endpoint) ? this.plane : undefined;
+  }
+
+  /** @internal */
+  async waitFor(endpoint: string, missingOk: boolean): Promise<DataPlane> {
+    const plane = await this.dataPlane();
+    if (plane.hasEndpoint(endpoint)) return plane;
+    const watcher = this.watcher!;
+    if (!missingOk) {
+      const known = (await this.listEndpoints()).some((e) => e.name === endpoint);
+      if (!known) throw new NotFoundError(`endpoint "${endpoint}" does not exist`);
+    }
+    const timeoutMs = missingOk ? 24 * 3600_000 : 30_000;
+    await watcher.waitFor((s) => s.endpoints.some((e) => e.name === endpoint), timeoutMs);
+    return plane;
+  }
+
+  private dataPlane(): Promise<DataPlane> {
+    this.planeReady ??= this.openDataPlane();
+    return this.planeReady;
+  }
+
+  private async openDataPlane(): Promise<DataPlane> {
+    const info = await this.admin.call<troupe.v1.ClusterInfo>('getClusterInfo', {});
+    const watcher = await SnapshotWatcher.start({ natsUrl: info.natsUrl, logger: this.logger, natsOptions: natsAuthOptions() });
+    const plane = new DataPlane({ logger: this.logger, credentials: loadChannelCredentials() });
+    if (watcher.current) plane.applySnapshot(watcher.current);
+    watcher.on('snapshot', (snapshot) => plane.applySnapshot(snapshot));
+    this.watcher = watcher;
+    this.plane = plane;
+    return plane;
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  /** Disconnects; the cluster keeps running. */
+  async close(): Promise<void> {
+    this.plane?.close();
+    await this.watcher?.close().catch(() => undefined);
+    this.admin.close();
+  }
+
+  /** Stops the cluster: the local one this client started, or the one it is connected to. */
+  async shutdown(): Promise<void> {
+    if (this.cluster) {
+      await this.close();
+      await this.cluster.stop();
+      return;
+    }
+    await this.admin.call('shutdown', {}).catch(() => undefined);
+    await this.close();
+  }
+}
