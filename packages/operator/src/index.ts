@@ -1,0 +1,16 @@
+// Public API of @troupe/operator.
+export { Operator, type OperatorDependencies } from './operator.js';
+export { resolveOperatorOptions, type OperatorOptions } from './operator-options.js';
+export { KubeApiError, NotLeaderError, OperatorConfigError, OperatorError } from './errors.js';
+export {
+  API_VERSION,
+  FINALIZER,
+  GROUP,
+  VERSION,
+  type ServeBackend,
+  type ServeBackendStatus,
+  type ServeEndpoint,
+  type ServeEndpointStatus,
+} from './resource-types.js';
+export { Reason, type Condition, type ConditionStatus, type ConditionType } from './status-conditions.js';
+export { HTTP_LOCATIONS, SERVICE_TYPES, type HttpLocation, type ProxySettings, type ServiceType } from './proxy-manifests.js';

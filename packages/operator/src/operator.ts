@@ -1,0 +1,220 @@
+// The operator: campaigns for the Lease, and while it holds it runs the informers, work queues and
+// reconcilers. Losing the Lease stops them all (and campaigning goes on), so at most one replica
+// acts at a time; every write also checks leadership right before it is sent.
+import { createLogger, type Logger } from '@troupe/common';
+import { BackendReconciler, backendKeysOf } from './backend-reconciler.js';
+import { EndpointReconciler } from './endpoint-reconciler.js';
+import { KubeApiError, NotLeaderError } from './errors.js';
+import { connectHead, type HeadApi } from './head-connection.js';
+import { isHeadUnavailable } from './head-failures.js';
+import { Informer } from './informer.js';
+import { KubeClient, type ResourceType } from './kube-client.js';
+import { LeaderElector } from './leader-election.js';
+import type { OperatorOptions } from './operator-options.js';
+import { managedSelector, type ProxySettings } from './proxy-manifests.js';
+import { PROXY_KEY, ProxyReconciler } from './proxy-reconciler.js';
+import type { ReconcileContext } from './reconcile-context.js';
+import {
+  CONFIG_MAP,
+  DAEMON_SET,
+  DEPLOYMENT,
+  SERVE_BACKEND,
+  SERVE_ENDPOINT,
+  SERVICE,
+  type ServeBackend,
+  type ServeEndpoint,
+} from './resource-types.js';
+import { WorkQueue } from './work-queue.js';
+
+export interface OperatorDependencies {
+  kube?: KubeClient;
+  head?: HeadApi;
+  logger?: Logger;
+}
+
+/** Expected while the head starts or a write races another: retried without a warning. */
+function expected(error: unknown): boolean {
+  return error instanceof NotLeaderError || (error instanceof KubeApiError && error.conflict) || isHeadUnavailable(error);
+}
+
+interface Controllers {
+  informers: Informer[];
+  queues: WorkQueue[];
+  resync: NodeJS.Timeout;
+}
+
+export class Operator {
+  readonly namespace: string;
+  readonly watchNamespace: string;
+  private readonly kube: KubeClient;
+  private readonly head: HeadApi;
+  private readonly logger: Logger;
+  private readonly elector: LeaderElector;
+  private controllers: Controllers | undefined;
+  /** Serializes starting and stopping of the controllers. */
+  private transition: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly options: OperatorOptions,
+    dependencies: OperatorDependencies = {},
+  ) {
+    this.logger = dependencies.logger ?? createLogger('operator', { identity: options.identity });
+    this.kube = dependencies.kube ?? KubeClient.fromDefault(options.kubeconfig);
+    this.namespace = options.namespace ?? this.kube.defaultNamespace;
+    this.watchNamespace = options.watchNamespace ?? this.namespace;
+    this.head =
+      dependencies.head ??
+      connectHead({
+        address: options.headAddress,
+        convergeTimeoutSeconds: options.convergeTimeoutSeconds,
+        ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
+      });
+    this.elector = new LeaderElector(this.kube, {
+      namespace: this.namespace,
+      name: options.leaseName,
+      identity: options.identity,
+      leaseDurationMs: options.leaseDurationMs,
+      ...(options.renewDeadlineMs === undefined ? {} : { renewDeadlineMs: options.renewDeadlineMs }),
+      ...(options.retryPeriodMs === undefined ? {} : { retryPeriodMs: options.retryPeriodMs }),
+      logger: this.logger,
+      onStartedLeading: () => this.switchControllers(true),
+      onStoppedLeading: () => this.switchControllers(false),
+    });
+  }
+
+  get identity(): string {
+    return this.options.identity;
+  }
+
+  isLeader(): boolean {
+    return this.elector.isLeader();
+  }
+
+  start(): void {
+    this.logger.info(
+      { namespace: this.namespace, watchNamespace: this.watchNamespace, head: this.options.headAddress, httpLocation: this.options.proxy.location },
+      'operator started; campaigning for the lease',
+    );
+    this.elector.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.switchControllers(false);
+    await this.transition;
+    await this.elector.stop();
+    await this.head.close();
+  }
+
+  private switchControllers(on: boolean): void {
+    this.transition = this.transition.then(async () => {
+      if (on && this.controllers === undefined && !this.stopped) {
+        this.controllers = this.startControllers();
+      } else if (!on && this.controllers !== undefined) {
+        const controllers = this.controllers;
+        this.controllers = undefined;
+        clearInterval(controllers.resync);
+        await Promise.all(controllers.queues.map((q) => q.stop()));
+        await Promise.all(controllers.informers.map((i) => i.stop()));
+        this.logger.info('controllers stopped');
+      }
+    });
+  }
+
+  private startControllers(): Controllers {
+    const logger = this.logger;
+    const quiet = expected;
+    // Declared first so the informers' callbacks can reach the queues.
+    const queues: { backend?: WorkQueue; endpoint?: WorkQueue; proxy?: WorkQueue } = {};
+
+    const backends = new Informer<ServeBackend>(this.kube, {
+      type: SERVE_BACKEND,
+      namespace: this.watchNamespace,
+      logger,
+      onChange: (key) => queues.backend?.add(key),
+    });
+    const endpoints = new Informer<ServeEndpoint>(this.kube, {
+      type: SERVE_ENDPOINT,
+      namespace: this.watchNamespace,
+      logger,
+      onChange: (key, object, kind) => {
+        queues.endpoint?.add(key);
+        // A vanished endpoint no longer holds back the deletion of its backends.
+        if (kind === 'deleted') for (const b of backendKeysOf(object.metadata.namespace, (object as ServeEndpoint).spec ?? {})) queues.backend?.add(b);
+      },
+    });
+    const settings: ProxySettings = { ...this.options.proxy, namespace: this.namespace };
+    const proxyInformers = new Map<ResourceType, Informer>();
+    for (const type of [DAEMON_SET, DEPLOYMENT, SERVICE, CONFIG_MAP]) {
+      proxyInformers.set(
+        type,
+        new Informer(this.kube, {
+          type,
+          namespace: this.namespace,
+          labelSelector: managedSelector(settings),
+          logger,
+          onChange: () => queues.proxy?.add(PROXY_KEY),
+        }),
+      );
+    }
+
+    const context: ReconcileContext = {
+      kube: this.kube,
+      head: this.head,
+      logger,
+      backends,
+      endpoints,
+      enqueueBackend: (key) => queues.backend?.add(key),
+      enqueueEndpoint: (key) => queues.endpoint?.add(key),
+      isLeader: () => this.elector.isLeader(),
+      progressPollMs: this.options.progressPollMs,
+      waitPollMs: this.options.waitPollMs,
+    };
+    const backendReconciler = new BackendReconciler(context);
+    const endpointReconciler = new EndpointReconciler(context);
+    const proxyReconciler = new ProxyReconciler({
+      kube: this.kube,
+      settings,
+      logger,
+      informers: proxyInformers,
+      ...(this.options.ownerDeployment === undefined ? {} : { ownerDeployment: this.options.ownerDeployment }),
+      assertLeader: () => {
+        if (!this.elector.isLeader()) throw new NotLeaderError('not the leader');
+      },
+      identity: this.options.identity,
+    });
+
+    const backendQueue = new WorkQueue({ name: 'servebackends', handler: (key) => backendReconciler.reconcile(key), logger, quiet });
+    const endpointQueue = new WorkQueue({ name: 'serveendpoints', handler: (key) => endpointReconciler.reconcile(key), logger, quiet });
+    const proxyQueue = new WorkQueue({ name: 'proxies', handler: () => proxyReconciler.reconcile(), logger, quiet, concurrency: 1 });
+
+    const informers = [backends, endpoints, ...proxyInformers.values()];
+    for (const informer of informers) informer.start();
+    // Queues start once every cache is filled: a reconcile must not read a half-listed world
+    // (e.g. take a missing cache entry for a deleted object).
+    void Promise.all(informers.map((i) => i.synced)).then(() => {
+      if (this.controllers?.informers !== informers) return;
+      queues.backend = backendQueue;
+      queues.endpoint = endpointQueue;
+      queues.proxy = proxyQueue;
+      for (const b of backends.list()) backendQueue.add(`${b.metadata.namespace}/${b.metadata.name}`);
+      for (const e of endpoints.list()) endpointQueue.add(`${e.metadata.namespace}/${e.metadata.name}`);
+      proxyQueue.add(PROXY_KEY);
+      backendQueue.start();
+      endpointQueue.start();
+      proxyQueue.start();
+      logger.info({ backends: backends.list().length, endpoints: endpoints.list().length }, 'caches synced; reconciling');
+    });
+
+    const resync = setInterval(() => {
+      for (const b of backends.list()) queues.backend?.add(`${b.metadata.namespace}/${b.metadata.name}`);
+      for (const e of endpoints.list()) queues.endpoint?.add(`${e.metadata.namespace}/${e.metadata.name}`);
+      queues.proxy?.add(PROXY_KEY);
+    }, this.options.resyncMs);
+    resync.unref();
+
+    return { informers, queues: [backendQueue, endpointQueue, proxyQueue], resync };
+  }
+}
