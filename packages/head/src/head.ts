@@ -24,7 +24,7 @@ export interface HeadOptions {
 }
 
 const REPUBLISH_MS = 2_000;
-const ADOPTION_GRACE_MS = 2_500;
+const ADOPTION_GRACE_MS = 5_000;
 const PROXY_ACK_TIMEOUT_MS = 10_000;
 
 export class Head implements ReconcilerHost {
@@ -69,12 +69,13 @@ export class Head implements ReconcilerHost {
 
   private async recover(): Promise<void> {
     this.current = await this.store.loadDesired();
-    this.snapshotVersion = await this.store.loadSnapshotVersion();
+    const previous = await this.store.loadSnapshot();
+    this.snapshotVersion = Number(previous?.version ?? 0);
     this.proxies.start(this.nats);
     // After a restart, workers re-register with the replicas they run; wait for them before
     // deciding anything is missing, and before publishing a snapshot that could lack them.
-    const recovering = this.current.backends.size > 0;
-    this.reconciler.start(recovering ? ADOPTION_GRACE_MS : 0);
+    const expected = new Set((previous?.backends ?? []).flatMap((b) => (b.replicas ?? []).map((r) => r.workerId ?? '')));
+    this.reconciler.start(expected, ADOPTION_GRACE_MS);
     this.republisher = setInterval(() => this.republish(), REPUBLISH_MS);
     this.logger.info(
       { backends: this.current.backends.size, endpoints: this.current.endpoints.length, version: this.current.version },
@@ -204,7 +205,8 @@ export class Head implements ReconcilerHost {
         await this.proxies.waitForVersion(published, Math.min(PROXY_ACK_TIMEOUT_MS, Math.max(0, deadline - Date.now())));
         continue;
       }
-      if (Date.now() > deadline) return { converged: false, detail: replicas.detail };
+      // A backend whose replicas keep failing to start will not converge by waiting longer.
+      if (Date.now() > deadline || replicas.failing) return { converged: false, detail: replicas.detail };
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

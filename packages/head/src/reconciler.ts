@@ -17,6 +17,8 @@ export interface ReplicaRecord {
   epoch: number;
   reconfiguring: boolean;
   since: number;
+  /** Found running on a worker rather than started by this head. */
+  adopted?: boolean;
 }
 
 export interface ReconcilerHost {
@@ -67,16 +69,27 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private scheduled = false;
   private enabled = false;
+  private expectedWorkers: ReadonlySet<string> = new Set();
+  private enableDeadline = 0;
 
   constructor(private readonly host: ReconcilerHost) {}
 
-  /** Starts the periodic loop; `enable` lets adoption of re-registering workers finish first. */
-  start(delayMs: number): void {
+  /**
+   * Starts the periodic loop. Decisions wait until the workers that ran replicas before a head
+   * restart have registered again (or `maxDelayMs` passed), so their replicas are adopted rather
+   * than replaced.
+   */
+  start(expectedWorkers: ReadonlySet<string>, maxDelayMs: number): void {
+    this.expectedWorkers = expectedWorkers;
+    this.enableDeadline = Date.now() + maxDelayMs;
     this.timer = setInterval(() => this.kick(), 250);
-    setTimeout(() => {
-      this.enabled = true;
-      this.kick();
-    }, delayMs).unref();
+    this.kick();
+  }
+
+  private maybeEnable(): void {
+    if (this.enabled) return;
+    const registered = [...this.expectedWorkers].every((id) => this.host.workers.get(id) !== undefined);
+    if (registered || Date.now() >= this.enableDeadline) this.enabled = true;
   }
 
   stop(): void {
@@ -110,7 +123,7 @@ export class Reconciler {
   }
 
   /** True when every backend runs its replica count with its current config and nothing moves. */
-  converged(): { ok: boolean; detail: string } {
+  converged(): { ok: boolean; detail: string; failing?: boolean } {
     if (!this.enabled) return { ok: false, detail: 'the head is still adopting running replicas' };
     for (const backend of this.host.desired().backends.values()) {
       const epoch = configEpoch(backend.config);
@@ -118,7 +131,9 @@ export class Reconciler {
       const ready = records.filter((r) => r.phase === 'running' && r.epoch === epoch && !r.reconfiguring);
       if (ready.length !== backend.config.numReplicas || records.length !== ready.length) {
         const error = this.lastError(backend.tag);
+        const failures = this.startBackoff.get(backend.tag)?.failures ?? 0;
         return {
+          failing: failures >= 3,
           ok: false,
           detail: `backend "${backend.tag}": ${ready.length}/${backend.config.numReplicas} replicas ready${error ? ` (last error: ${error})` : ''}`,
         };
@@ -144,7 +159,9 @@ export class Reconciler {
           phase: status.state === REPLICA_STATE_RUNNING ? 'running' : 'starting',
           epoch: Number(status.configEpoch ?? 0),
           reconfiguring: false,
-          since: Date.now(),
+          // Adopted replicas predate anything this head started: shrinking keeps them first.
+          since: 0,
+          adopted: true,
         });
       }
     }
@@ -152,6 +169,7 @@ export class Reconciler {
   }
 
   private run(): void {
+    this.maybeEnable();
     this.dropDeadWorkers();
     this.syncReports();
     if (!this.enabled) return;
@@ -189,6 +207,11 @@ export class Reconciler {
   private applyReport(worker: WorkerRecord, status: troupe.v1.IReplicaStatus): void {
     const tag = status.replicaTag ?? '';
     const record = this.records.get(tag);
+    // A replica adopted mid-start finishes starting without this head's StartReplica call.
+    if (record?.adopted && record.phase === 'starting' && status.state === REPLICA_STATE_RUNNING) {
+      record.phase = 'running';
+      record.epoch = Number(status.configEpoch ?? record.epoch);
+    }
     if (status.state === REPLICA_STATE_FAILED) {
       if (record && record.phase !== 'starting') {
         this.host.logger.warn({ replica: tag, error: status.error?.message }, 'replica failed; replacing it');

@@ -34,10 +34,10 @@ export class StateStore {
     }
   }
 
-  async loadSnapshotVersion(): Promise<number> {
+  async loadSnapshot(): Promise<troupe.v1.Snapshot | undefined> {
     const entry = await this.kv.get(SNAPSHOT_KEY);
-    if (!entry || entry.value.length === 0) return 0;
-    return Number(v1.Snapshot.decode(entry.value).version);
+    if (!entry || entry.value.length === 0) return undefined;
+    return v1.Snapshot.decode(entry.value);
   }
 
   async saveSnapshot(snapshot: troupe.v1.ISnapshot): Promise<void> {

@@ -1,10 +1,10 @@
 // A whole cluster on one machine: nats-server, the head, one worker per node and the proxies,
 // each its own OS process, supervised and restarted when it dies.
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLogger, ValidationError, type Logger } from '@troupe/common';
 import { ManagedProcess } from './managed-process.js';
 import { resolveStartOptions, type ResolvedStartOptions, type StartOptions } from './start-options.js';
@@ -18,8 +18,10 @@ export interface LocalClusterInfo {
   logDir: string;
 }
 
+const require = createRequire(import.meta.url);
+
 function entryPoint(pkg: string): string {
-  return join(dirname(fileURLToPath(import.meta.resolve(pkg))), 'main.js');
+  return join(dirname(require.resolve(pkg)), 'main.js');
 }
 
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -83,7 +85,8 @@ export class LocalCluster {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const order = ['proxy', 'worker', 'head', 'nats'];
+    // The head goes before the workers so that their drain does not read as replicas vanishing.
+    const order = ['proxy', 'head', 'worker', 'nats'];
     for (const role of order) {
       await Promise.all([...this.processes.entries()].filter(([name]) => name.startsWith(role)).map(([, p]) => p.stop()));
     }

@@ -89,6 +89,6 @@ export function resolveStartOptions(options: StartOptions): ResolvedStartOptions
     codeDir: options.codeDir ?? process.cwd(),
     adminToken: options.adminToken || undefined,
     env: options.env ?? {},
-    keepLogs: options.keepLogs ?? false,
+    keepLogs: options.keepLogs ?? process.env.TROUPE_KEEP_LOGS === '1',
   };
 }

@@ -1,1 +1,4 @@
 export * from './kube-control-plane.js';
+export * from './skip-reason.js';
+export * from './nats-server.js';
+export * from './poll.js';

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every test: generated code and CRDs must match their sources, then one mocha run over the
+# packages' unit tests and the cross-service tests. Ends with `N passed, N failed, N skipped`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+status=0
+npm run --silent proto:check || status=1
+if npm run --silent 2>/dev/null | grep -q 'crds:check'; then npm run --silent crds:check || status=1; fi
+npx tsc -b packages/*/tsconfig.json || status=1
+npx mocha "$@" || status=1
+exit $status
