@@ -230,6 +230,8 @@ export class KubeClient {
         return;
       }
       const lines = createInterface({ input: res, crlfDelay: Infinity });
+      // readline re-emits the stream's errors (e.g. `aborted` when the watch is stopped).
+      lines.on('error', (error) => settle(error));
       lines.on('line', (line) => {
         if (line.trim() === '') return;
         let event: WatchEvent<T>;

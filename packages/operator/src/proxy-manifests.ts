@@ -69,7 +69,7 @@ function withSpecHash(object: KubeObject): KubeObject {
 }
 
 export function configMapManifest(settings: ProxySettings, owner?: OwnerReference): KubeObject {
-  return {
+  return withSpecHash({
     apiVersion: CONFIG_MAP.apiVersion,
     kind: CONFIG_MAP.kind,
     metadata: {
@@ -86,7 +86,7 @@ export function configMapManifest(settings: ProxySettings, owner?: OwnerReferenc
       natsUrl: settings.natsUrl,
       drainSeconds: String(settings.drainSeconds),
     },
-  };
+  });
 }
 
 function podTemplate(settings: ProxySettings): Record<string, unknown> {

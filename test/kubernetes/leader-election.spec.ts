@@ -1,0 +1,89 @@
+// Two operator processes on one Lease: only the holder reconciles; killing it hands over within
+// the lease duration; stopping it cleanly releases the Lease at once.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { pollUntil, startKubeControlPlane, type KubeControlPlane } from '@troupe/test-kit';
+import { getObject, kubectlOk, repoRoot, spawnOperator, type OperatorProcess } from './operator-harness.js';
+
+const NS = 'troupe-ha';
+const LEASE_SECONDS = 3;
+
+interface Lease {
+  spec: { holderIdentity?: string; leaseDurationSeconds?: number; leaseTransitions?: number };
+}
+
+describe('operator: leader election on a Lease (real kube-apiserver, two processes)', function () {
+  this.timeout(180_000);
+  let plane: KubeControlPlane;
+  const processes: OperatorProcess[] = [];
+
+  before(async function () {
+    plane = await startKubeControlPlane({ crdDir: join(repoRoot, 'deploy', 'crds') });
+    await kubectlOk(plane, ['create', 'namespace', NS]);
+  });
+
+  after(async function () {
+    await Promise.all(processes.map((p) => p.kill()));
+    await plane?.stop();
+  });
+
+  function spawn(identity: string): OperatorProcess {
+    const proc = spawnOperator(plane, { namespace: NS, location: 'EveryNode', leaseDuration: LEASE_SECONDS, identity });
+    processes.push(proc);
+    return proc;
+  }
+
+  const holder = async (): Promise<string | undefined> =>
+    (await getObject<Lease>(plane, 'lease', 'troupe-operator', NS))?.spec.holderIdentity || undefined;
+  const daemonSet = (): Promise<unknown> => getObject(plane, 'daemonset', 'troupe-proxy', NS);
+  /** Log lines of a process that show it acting on the cluster. */
+  const actions = (proc: OperatorProcess): string[] =>
+    proc.output().split('\n').filter((line) => /"msg":"(became leader|caches synced; reconciling|created proxy object|deleting proxy object[^"]*)"/.test(line));
+
+  it('only the Lease holder reconciles; a killed holder is replaced within the lease duration', async function () {
+    const a = spawn('operator-a');
+    const b = spawn('operator-b');
+    const first = await pollUntil(holder, 30_000, 'a Lease holder');
+    const [leader, follower] = first === a.identity ? [a, b] : [b, a];
+    assert.equal(first, leader.identity);
+    await pollUntil(daemonSet, 30_000, 'the DaemonSet made by the leader');
+
+    // The follower must see a change to act on and still leave it alone.
+    await kubectlOk(plane, ['-n', NS, 'delete', 'daemonset', 'troupe-proxy']);
+    await pollUntil(daemonSet, 30_000, 'the DaemonSet recreated by the leader');
+    assert.ok(actions(leader).some((l) => l.includes('created proxy object')), 'the leader created the proxies');
+    assert.deepEqual(actions(follower), [], `the follower acted:\n${actions(follower).join('\n')}`);
+
+    const killedAt = Date.now();
+    await leader.kill('SIGKILL');
+    await pollUntil(async () => (await holder()) === follower.identity, 30_000, 'the follower to take the Lease', 50);
+    const handover = Date.now() - killedAt;
+    // Whoever takes over waits one lease duration from the last renewal it saw (≤ one retry period
+    // before the kill); the margin covers the polling here.
+    assert.ok(handover <= LEASE_SECONDS * 1000 + 1_500, `handover took ${handover} ms with a ${LEASE_SECONDS} s lease`);
+    assert.ok(handover >= (LEASE_SECONDS - 1) * 1000, `handover after ${handover} ms: the follower did not wait for the lease to expire`);
+
+    await kubectlOk(plane, ['-n', NS, 'delete', 'daemonset', 'troupe-proxy']);
+    await pollUntil(daemonSet, 30_000, 'the DaemonSet recreated by the new leader');
+    assert.ok(actions(follower).some((l) => l.includes('became leader')));
+    const lease = await getObject<Lease>(plane, 'lease', 'troupe-operator', NS);
+    assert.equal(lease?.spec.leaseDurationSeconds, LEASE_SECONDS);
+    assert.ok((lease?.spec.leaseTransitions ?? 0) >= 1);
+  });
+
+  it('a leader stopped with SIGTERM releases the Lease, so the next one starts at once', async function () {
+    const current = await pollUntil(holder, 30_000, 'a Lease holder');
+    const leader = processes.find((p) => p.identity === current && p.child.exitCode === null);
+    assert.ok(leader, 'the current holder is running');
+    const next = spawn('operator-c');
+    // operator-c campaigns (and waits) before the leader goes away.
+    await pollUntil(() => next.output().includes('campaigning for the lease'), 30_000, 'operator-c to start');
+    const stoppedAt = Date.now();
+    await leader.kill('SIGTERM');
+    assert.equal(leader.child.exitCode, 0, leader.output().slice(-2000));
+    assert.match(leader.output(), /released the lease/);
+    await pollUntil(async () => (await holder()) === next.identity, 30_000, 'operator-c to take the released Lease', 50);
+    const handover = Date.now() - stoppedAt;
+    assert.ok(handover < LEASE_SECONDS * 1000, `handover after a release took ${handover} ms`);
+  });
+});
