@@ -101,6 +101,8 @@ export class LocalCluster {
       TROUPE_ADDRESS: this.headAddress,
       TROUPE_NATS_URL: this.natsUrl,
       ...(this.options.adminToken ? { TROUPE_ADMIN_TOKEN: this.options.adminToken } : {}),
+      // Children log at info at least: the supervisor reads their ready lines.
+      TROUPE_LOG_LEVEL: process.env.TROUPE_CHILD_LOG_LEVEL ?? 'info',
       ...this.options.env,
       ...extra,
     };

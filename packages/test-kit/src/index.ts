@@ -2,3 +2,4 @@ export * from './kube-control-plane.js';
 export * from './skip-reason.js';
 export * from './nats-server.js';
 export * from './poll.js';
+export * from './haproxy.js';
