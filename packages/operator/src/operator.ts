@@ -24,7 +24,7 @@ import {
   type ServeBackend,
   type ServeEndpoint,
 } from './resource-types.js';
-import { WorkQueue } from './work-queue.js';
+import { WorkQueue, type ReconcileResult } from './work-queue.js';
 
 export interface OperatorDependencies {
   kube?: KubeClient;
@@ -35,6 +35,21 @@ export interface OperatorDependencies {
 /** Expected while the head starts or a write races another: retried without a warning. */
 function expected(error: unknown): boolean {
   return error instanceof NotLeaderError || (error instanceof KubeApiError && error.conflict) || isHeadUnavailable(error);
+}
+
+/**
+ * A 404 from the API server while reconciling means the object went away under us (its finalizer
+ * was just removed); its delete event follows, so there is nothing to retry.
+ */
+function ignoringGone(handler: (key: string) => Promise<ReconcileResult | void>): (key: string) => Promise<ReconcileResult | void> {
+  return async (key) => {
+    try {
+      return await handler(key);
+    } catch (error) {
+      if (error instanceof KubeApiError && error.notFound) return;
+      throw error;
+    }
+  };
 }
 
 interface Controllers {
@@ -186,8 +201,8 @@ export class Operator {
       identity: this.options.identity,
     });
 
-    const backendQueue = new WorkQueue({ name: 'servebackends', handler: (key) => backendReconciler.reconcile(key), logger, quiet });
-    const endpointQueue = new WorkQueue({ name: 'serveendpoints', handler: (key) => endpointReconciler.reconcile(key), logger, quiet });
+    const backendQueue = new WorkQueue({ name: 'servebackends', handler: ignoringGone((key) => backendReconciler.reconcile(key)), logger, quiet });
+    const endpointQueue = new WorkQueue({ name: 'serveendpoints', handler: ignoringGone((key) => endpointReconciler.reconcile(key)), logger, quiet });
     const proxyQueue = new WorkQueue({ name: 'proxies', handler: () => proxyReconciler.reconcile(), logger, quiet, concurrency: 1 });
 
     const informers = [backends, endpoints, ...proxyInformers.values()];

@@ -12,6 +12,8 @@ export type ServiceType = 'LoadBalancer' | 'NodePort' | 'ClusterIP';
 export const SERVICE_TYPES: readonly ServiceType[] = ['LoadBalancer', 'NodePort', 'ClusterIP'];
 
 export const MANAGED_BY = 'troupe-operator';
+/** Seconds a proxy pod has after its drain period before it is killed. */
+export const GRACE_AFTER_DRAIN_SECONDS = 30;
 export const SPEC_HASH_ANNOTATION = 'serve.troupe.dev/spec-hash';
 
 export interface ProxySettings {
@@ -114,18 +116,19 @@ function podTemplate(settings: ProxySettings): Record<string, unknown> {
       failureThreshold: 1,
     },
     lifecycle: {
-      // SIGTERM starts the proxy's drain: /-/healthz answers 503 at once, so the readiness probe
-      // and the load balancer's health check take the node out, while requests are still served
-      // for drainSeconds. The sleep holds the container for that long before the kubelet's own
-      // SIGTERM (then a no-op) and the grace period's end.
+      // The drain starts here, not at the kubelet's SIGTERM: the proxy's own SIGTERM handler
+      // makes /-/healthz answer 503 at once (so the readiness probe and the load balancer's
+      // health check take this node out) while it keeps serving for drainSeconds, then closes
+      // its listener. The sleep holds the kubelet's SIGTERM back until then; arriving after the
+      // drain period, it only skips what is left of it, and requests in flight still finish.
       preStop: { exec: { command: ['/bin/sh', '-c', `kill -TERM 1; sleep ${settings.drainSeconds}`] } },
     },
   };
   if (settings.resources !== undefined) container.resources = settings.resources;
   if (settings.envSecret !== undefined) container.envFrom = [{ secretRef: { name: settings.envSecret } }];
   const spec: Record<string, unknown> = {
-    // Above the drain so requests in flight at its end can still finish before SIGKILL.
-    terminationGracePeriodSeconds: settings.drainSeconds + 15,
+    // Above the drain period, with room for requests in flight at its end to finish before SIGKILL.
+    terminationGracePeriodSeconds: settings.drainSeconds + GRACE_AFTER_DRAIN_SECONDS,
     containers: [container],
   };
   if (settings.location === 'HeadOnly' && Object.keys(settings.headSelector).length > 0) {
