@@ -1,0 +1,96 @@
+// The calls a replica holds back: beyond maxConcurrentQueries, and while a batch fills. Calls of
+// methods that take batches wait per method; the rest wait in one FIFO. Whatever is ready leaves
+// oldest first, so one method's filling batch never holds back another method's calls.
+import { Fifo } from './fifo.js';
+
+export interface QueuedCall {
+  /** Increases with arrival order on one replica. */
+  readonly seq: number;
+  readonly method: string;
+  /** performance.now() at arrival; only read for batched calls. */
+  enqueuedAt: number;
+}
+
+export interface BatchPolicy {
+  maxBatchSize: number;
+  batchWaitTimeoutMs: number;
+}
+
+export class DispatchQueue<T extends QueuedCall> {
+  private readonly singles = new Fifo<T>();
+  private readonly batches = new Map<string, Fifo<T>>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  pushSingle(call: T): void {
+    this.singles.push(call);
+    this.count++;
+  }
+
+  pushBatched(call: T): void {
+    let fifo = this.batches.get(call.method);
+    if (!fifo) {
+      fifo = new Fifo<T>();
+      this.batches.set(call.method, fifo);
+    }
+    fifo.push(call);
+    this.count++;
+  }
+
+  /**
+   * Moves the oldest ready group into `out` (cleared first) and returns whether it is a batch.
+   * `out` stays empty when nothing is ready. A batch takes at most `capacity` calls.
+   */
+  take(capacity: number, now: number, policy: BatchPolicy, out: T[]): boolean {
+    out.length = 0;
+    if (capacity <= 0 || this.count === 0) return false;
+    const batch = this.oldestReadyBatch(now, policy);
+    const single = this.singles.peek();
+    if (batch === undefined || (single !== undefined && single.seq < (batch.peek() as T).seq)) {
+      if (single === undefined) return false;
+      out.push(this.singles.shift() as T);
+      this.count--;
+      return false;
+    }
+    const size = Math.min(batch.size, Math.max(1, policy.maxBatchSize), capacity);
+    for (let i = 0; i < size; i++) out.push(batch.shift() as T);
+    this.count -= size;
+    return true;
+  }
+
+  /** When the oldest call of a batch that is not full times out, or Infinity. */
+  nextDeadline(policy: BatchPolicy): number {
+    let deadline = Infinity;
+    for (const fifo of this.batches.values()) {
+      const head = fifo.peek();
+      if (head !== undefined && fifo.size < policy.maxBatchSize) {
+        deadline = Math.min(deadline, head.enqueuedAt + policy.batchWaitTimeoutMs);
+      }
+    }
+    return deadline;
+  }
+
+  /** Removes and returns every call, for a replica that will not run them. */
+  drain(): T[] {
+    const calls = this.singles.drain();
+    for (const fifo of this.batches.values()) calls.push(...fifo.drain());
+    this.batches.clear();
+    this.count = 0;
+    return calls;
+  }
+
+  private oldestReadyBatch(now: number, policy: BatchPolicy): Fifo<T> | undefined {
+    if (this.batches.size === 0) return undefined;
+    let oldest: Fifo<T> | undefined;
+    for (const fifo of this.batches.values()) {
+      const head = fifo.peek();
+      if (head === undefined) continue;
+      const ready = fifo.size >= policy.maxBatchSize || now - head.enqueuedAt >= policy.batchWaitTimeoutMs;
+      if (ready && (oldest === undefined || head.seq < (oldest.peek() as T).seq)) oldest = fifo;
+    }
+    return oldest;
+  }
+}

@@ -1,0 +1,216 @@
+// The replica thread's side of the call path: decodes the calls the main thread sends, runs them
+// (singly or as batches) and sends the replies of each event-loop turn back in one message.
+import type { MessagePort } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import { v1, type troupe } from '@troupe/protocol';
+import { BackendSetupError, BatchResultError, failureInfo } from './errors.js';
+import type { ReplicaBackend } from './replica-backend.js';
+import { ReplicaRequest } from './replica-request.js';
+import { ReplyFrameWriter } from './reply-encoder.js';
+import { CALL_ENTRY, type CallsMessage, type ReconfigureMessage } from './thread-messages.js';
+
+/** At most this many failed calls per second get their stack logged; the rest are counted. */
+const ERROR_LOGS_PER_SECOND = 20;
+
+/** One call of a batch, kept until the batch settles. */
+interface BatchEntry {
+  seq: number;
+  id: number;
+  httpReply: boolean;
+}
+
+export class ReplicaRuntime {
+  private readonly replies = new ReplyFrameWriter();
+  private flushScheduled = false;
+  private errorLogWindow = 0;
+  private errorLogsInWindow = 0;
+  private suppressedErrorLogs = 0;
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly backend: ReplicaBackend,
+    private readonly logger: Logger,
+  ) {}
+
+  onCalls(message: CallsMessage): void {
+    const bytes = message.bytes;
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const groups = message.groups;
+    let i = 0;
+    while (i < groups.length) {
+      const batchSize = groups[i++] as number;
+      if (batchSize === 0) {
+        this.runOne(groups, i, buffer);
+        i += CALL_ENTRY;
+      } else {
+        this.runBatch(groups, i, batchSize, buffer);
+        i += batchSize * CALL_ENTRY;
+      }
+    }
+  }
+
+  async onReconfigure(message: ReconfigureMessage): Promise<void> {
+    let error: troupe.v1.IErrorInfo | undefined;
+    try {
+      await this.backend.reconfigure(JSON.parse(message.userConfigJson));
+    } catch (caught) {
+      this.logFailure(caught, 'reconfigure');
+      error = failureInfo(caught);
+    }
+    this.port.postMessage({ type: 'reconfigured', requestId: message.requestId, error });
+  }
+
+  private runOne(groups: Float64Array, at: number, buffer: Buffer): void {
+    const seq = groups[at] as number;
+    const id = groups[at + 1] as number;
+    const call = this.decode(seq, id, buffer, groups[at + 2] as number, groups[at + 3] as number);
+    if (!call) return;
+    const httpReply = wantsHttpReply(call);
+    let result: unknown;
+    try {
+      result = this.backend.invoke(call.methodName, new ReplicaRequest(call));
+    } catch (error) {
+      this.fail(seq, id, call.methodName, error);
+      return;
+    }
+    if (isThenable(result)) {
+      result.then(
+        (value) => this.succeed(seq, id, httpReply, value),
+        (error: unknown) => this.fail(seq, id, call.methodName, error),
+      );
+    } else {
+      this.succeed(seq, id, httpReply, result);
+    }
+  }
+
+  private runBatch(groups: Float64Array, at: number, size: number, buffer: Buffer): void {
+    const entries: BatchEntry[] = [];
+    const requests: ReplicaRequest[] = [];
+    let methodName = '';
+    for (let k = 0; k < size; k++) {
+      const base = at + k * CALL_ENTRY;
+      const seq = groups[base] as number;
+      const id = groups[base + 1] as number;
+      const call = this.decode(seq, id, buffer, groups[base + 2] as number, groups[base + 3] as number);
+      if (!call) continue;
+      methodName = call.methodName;
+      try {
+        requests.push(new ReplicaRequest(call));
+      } catch (error) {
+        this.fail(seq, id, methodName, error);
+        continue;
+      }
+      entries.push({ seq, id, httpReply: wantsHttpReply(call) });
+    }
+    if (entries.length === 0) return;
+    let results: unknown;
+    try {
+      results = this.backend.invoke(methodName, requests);
+    } catch (error) {
+      this.failBatch(entries, methodName, error);
+      return;
+    }
+    if (isThenable(results)) {
+      results.then(
+        (value) => this.settleBatch(entries, methodName, value),
+        (error: unknown) => this.failBatch(entries, methodName, error),
+      );
+    } else {
+      this.settleBatch(entries, methodName, results);
+    }
+  }
+
+  private settleBatch(entries: BatchEntry[], methodName: string, results: unknown): void {
+    if (!Array.isArray(results) || results.length !== entries.length) {
+      const error = new BatchResultError(
+        `a batch backend must return an array with one result per request: expected an array of ${entries.length} results, got ${describeResult(results)}`,
+      );
+      this.failBatch(entries, methodName, error);
+      return;
+    }
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k] as BatchEntry;
+      this.succeed(entry.seq, entry.id, entry.httpReply, results[k]);
+    }
+  }
+
+  private failBatch(entries: BatchEntry[], methodName: string, error: unknown): void {
+    this.logFailure(error, methodName);
+    const info = failureInfo(error);
+    for (const entry of entries) this.replies.writeError(entry.seq, entry.id, info);
+    this.scheduleFlush();
+  }
+
+  private decode(seq: number, id: number, buffer: Buffer, start: number, end: number): troupe.v1.Call | undefined {
+    try {
+      return v1.Call.decode(buffer.subarray(start, end));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.replies.writeError(seq, id, failureInfo(new BackendSetupError(`malformed Call: ${reason}`)));
+      this.scheduleFlush();
+      return undefined;
+    }
+  }
+
+  private succeed(seq: number, id: number, httpReply: boolean, result: unknown): void {
+    this.replies.writeResult(seq, id, httpReply, result);
+    this.scheduleFlush();
+  }
+
+  private fail(seq: number, id: number, methodName: string, error: unknown): void {
+    this.logFailure(error, methodName);
+    this.replies.writeError(seq, id, failureInfo(error));
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (this.replies.isEmpty) return;
+    const { bytes, spans } = this.replies.take();
+    this.port.postMessage({ type: 'replies', bytes, spans }, [bytes.buffer, spans.buffer]);
+  };
+
+  /** The stack stays in the worker's log; callers only ever see the error's name and message. */
+  private logFailure(error: unknown, methodName: string): void {
+    const window = Math.floor(Date.now() / 1000);
+    if (window !== this.errorLogWindow) {
+      if (this.suppressedErrorLogs > 0) {
+        this.logger.warn({ suppressed: this.suppressedErrorLogs }, 'more backend errors were not logged');
+      }
+      this.errorLogWindow = window;
+      this.errorLogsInWindow = 0;
+      this.suppressedErrorLogs = 0;
+    }
+    if (this.errorLogsInWindow++ >= ERROR_LOGS_PER_SECOND) {
+      this.suppressedErrorLogs++;
+      return;
+    }
+    this.logger.error({ err: error, method: methodName || undefined }, 'backend call failed');
+  }
+}
+
+/** HTTP calls get an HTTP-ready reply, unless a handle sent `http` only to carry query and headers. */
+function wantsHttpReply(call: troupe.v1.Call): boolean {
+  return call.http !== null && call.http !== undefined && !call.valueReply;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function describeResult(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return `a ${typeof value}`;
+}

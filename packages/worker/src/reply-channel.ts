@@ -1,0 +1,96 @@
+// The reply side of one data stream. Replies finished in one event-loop turn leave in one
+// ReplyFrame: replicas hand over ranges of bytes that are already ReplyFrame fields, so a frame is
+// their concatenation.
+import type { ServerDuplexStream } from '@grpc/grpc-js';
+import type { troupe } from '@troupe/protocol';
+import { encodeErrorReply } from './reply-encoder.js';
+
+export type DataStream = ServerDuplexStream<Buffer, Buffer>;
+
+export class ReplyChannel {
+  private readonly buffers: Buffer[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private bytes = 0;
+  private flushScheduled = false;
+  /** Calls read from the stream and not answered yet, wherever they are. */
+  private unanswered = 0;
+  private inputEnded = false;
+  private closed = false;
+
+  constructor(
+    private readonly stream: DataStream,
+    private readonly onFinished: (channel: ReplyChannel) => void,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Counts a call read from the stream; each one gets exactly one `deliver` or `deliverError`. */
+  accept(): void {
+    this.unanswered++;
+  }
+
+  deliver(buffer: Buffer, start: number, end: number): void {
+    this.unanswered--;
+    if (this.closed) return;
+    this.buffers.push(buffer);
+    this.starts.push(start);
+    this.ends.push(end);
+    this.bytes += end - start;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flush);
+    }
+  }
+
+  deliverError(id: number, error: troupe.v1.IErrorInfo): void {
+    if (this.closed) {
+      this.unanswered--;
+      return;
+    }
+    const encoded = encodeErrorReply(id, error);
+    this.deliver(encoded, 0, encoded.length);
+  }
+
+  /** The peer sent its last call (or the worker drains): end the stream once all are answered. */
+  endInput(): void {
+    this.inputEnded = true;
+    this.finishIfDone();
+  }
+
+  /** The stream is gone: calls still run, their replies are dropped. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.buffers.length = 0;
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.bytes = 0;
+    this.onFinished(this);
+  }
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const count = this.buffers.length;
+    if (this.closed || count === 0) return;
+    const frame = Buffer.allocUnsafe(this.bytes);
+    let position = 0;
+    for (let i = 0; i < count; i++) {
+      position += (this.buffers[i] as Buffer).copy(frame, position, this.starts[i], this.ends[i]);
+    }
+    this.buffers.length = 0;
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.bytes = 0;
+    this.stream.write(frame);
+    this.finishIfDone();
+  };
+
+  private finishIfDone(): void {
+    if (!this.inputEnded || this.unanswered > 0 || this.flushScheduled || this.closed) return;
+    this.stream.end();
+    this.close();
+  }
+}

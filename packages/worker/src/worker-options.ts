@@ -1,0 +1,81 @@
+// How a worker is configured: options for in-process use, and their reading from a command line
+// and environment for the worker process.
+import { parseArgs } from 'node:util';
+import type { ChannelCredentials, ServerCredentials } from '@grpc/grpc-js';
+import { loadChannelCredentials, loadServerCredentials, ValidationError } from '@troupe/common';
+
+export interface WorkerOptions {
+  /** host:port of the head's Control service. Unset: the worker does not register (standalone). */
+  headAddress?: string;
+  /** @default os.hostname() */
+  nodeId?: string;
+  /** Interface the gRPC server binds. @default '127.0.0.1' */
+  host?: string;
+  /** @default 0 (a free port) */
+  port?: number;
+  /** Host others reach this worker at, when not `host` (e.g. it binds 0.0.0.0). */
+  advertiseHost?: string;
+  /** Where relative import paths and package names resolve from. @default process.cwd() */
+  codeDir?: string;
+  /** Sent as `authorization: Bearer <token>` on calls to the head. */
+  adminToken?: string;
+  /** @default a random id, stable for the life of the worker */
+  workerId?: string;
+  /** Until the head says otherwise at registration. @default 1 */
+  heartbeatIntervalSeconds?: number;
+  /** How long a drain lets running calls finish. @default 20 */
+  drainGraceSeconds?: number;
+  /** Log level of the worker and its replica threads. @default $TROUPE_LOG_LEVEL or 'info' */
+  logLevel?: string;
+  /** Of the worker's gRPC server. @default insecure */
+  serverCredentials?: ServerCredentials;
+  /** Of calls to the head. @default insecure */
+  headCredentials?: ChannelCredentials;
+}
+
+const DEFAULT_HEAD_ADDRESS = '127.0.0.1:7420';
+
+/**
+ * `worker --head H:P --node-id N --host H [--port P] [--advertise-host H] [--code-dir D]
+ * [--drain-grace S]`; flags win over TROUPE_HEAD_ADDRESS, TROUPE_NODE_ID, TROUPE_WORKER_HOST,
+ * TROUPE_WORKER_PORT, TROUPE_WORKER_ADVERTISE_HOST, TROUPE_CODE_DIR, TROUPE_DRAIN_GRACE_SECONDS.
+ * TROUPE_ADMIN_TOKEN is read from the environment only, so it never shows in `ps`; so are the
+ * TLS files (TROUPE_TLS_CERT, TROUPE_TLS_KEY, TROUPE_TLS_CA, see @troupe/common).
+ */
+export function workerOptionsFromCommandLine(args: string[], env: NodeJS.ProcessEnv): WorkerOptions {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      head: { type: 'string' },
+      'node-id': { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'advertise-host': { type: 'string' },
+      'code-dir': { type: 'string' },
+      'drain-grace': { type: 'string' },
+    },
+  });
+  const extra = positionals[0] === 'worker' ? positionals.slice(1) : positionals;
+  if (extra.length > 0) throw new ValidationError(`unexpected argument "${extra[0]}"`);
+  return {
+    headAddress: values.head ?? env.TROUPE_HEAD_ADDRESS ?? DEFAULT_HEAD_ADDRESS,
+    nodeId: values['node-id'] ?? env.TROUPE_NODE_ID,
+    host: values.host ?? env.TROUPE_WORKER_HOST,
+    port: optionalNumber('port', values.port ?? env.TROUPE_WORKER_PORT),
+    advertiseHost: values['advertise-host'] ?? env.TROUPE_WORKER_ADVERTISE_HOST,
+    codeDir: values['code-dir'] ?? env.TROUPE_CODE_DIR,
+    adminToken: env.TROUPE_ADMIN_TOKEN || undefined,
+    drainGraceSeconds: optionalNumber('drain-grace', values['drain-grace'] ?? env.TROUPE_DRAIN_GRACE_SECONDS),
+    serverCredentials: loadServerCredentials(env),
+    headCredentials: loadChannelCredentials(env),
+  };
+}
+
+function optionalNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new ValidationError(`${name}: expected a number ≥ 0, got "${text}"`);
+  return value;
+}
