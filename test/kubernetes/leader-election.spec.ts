@@ -60,7 +60,7 @@ describe('operator: leader election on a Lease (real kube-apiserver, two process
     const handover = Date.now() - killedAt;
     // Whoever takes over waits one lease duration from the last renewal it saw (≤ one retry period
     // before the kill); the margin covers the polling here.
-    assert.ok(handover <= LEASE_SECONDS * 1000 + 1_500, `handover took ${handover} ms with a ${LEASE_SECONDS} s lease`);
+    assert.ok(handover <= LEASE_SECONDS * 1000 + 2_000, `handover took ${handover} ms with a ${LEASE_SECONDS} s lease`);
     assert.ok(handover >= (LEASE_SECONDS - 1) * 1000, `handover after ${handover} ms: the follower did not wait for the lease to expire`);
 
     await kubectlOk(plane, ['-n', NS, 'delete', 'daemonset', 'troupe-proxy']);

@@ -7,6 +7,8 @@ import { KubeApiError } from './errors.js';
 import type { KubeClient, KubeObject, ResourceType, WatchHandle } from './kube-client.js';
 import { objectKey } from './resource-types.js';
 
+const MIN_WATCH_MS = 1_000;
+
 export type ChangeKind = 'added' | 'updated' | 'deleted' | 'synced';
 
 export interface InformerOptions {
@@ -70,8 +72,15 @@ export class Informer<T extends KubeObject = KubeObject> {
           await this.relist();
           needList = false;
         }
+        const started = Date.now();
         await this.watchOnce();
-        backoff = initial;
+        // A watch the server ends at once, over and over, would otherwise spin this loop.
+        if (Date.now() - started < MIN_WATCH_MS && !this.stopped) {
+          await this.pause(backoff);
+          backoff = Math.min(backoff * 2, max);
+        } else {
+          backoff = initial;
+        }
       } catch (error) {
         if (this.stopped) break;
         if (error instanceof KubeApiError && error.gone) {
