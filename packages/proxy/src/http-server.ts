@@ -1,0 +1,99 @@
+// The Node HTTP server under the Koa app, with limits that keep slow or hostile clients from
+// holding sockets: header size, time to send the headers and the whole request, idle keep-alive.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { HTTP_METHODS } from '@troupe/common';
+import type Koa from 'koa';
+import { PayloadTooLargeError } from './errors.js';
+import { declaredLength } from './request-mapping.js';
+
+export interface HttpServerLimits {
+  /** Largest request head (request line + headers); larger ones get 431. @default 16 KiB */
+  maxHeaderSize?: number;
+  /** Time a client has to send the request head. @default 20 000 */
+  headersTimeoutMs?: number;
+  /** Time a client has to send the whole request, body included. @default 120 000 */
+  clientRequestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open. @default 5 000 */
+  keepAliveTimeoutMs?: number;
+  /** Bodies declared larger than this are refused before the client sends them (Expect: 100-continue). */
+  bodyLimitBytes: number;
+}
+
+export const HTTP_SERVER_DEFAULTS = {
+  maxHeaderSize: 16 * 1024,
+  headersTimeoutMs: 20_000,
+  clientRequestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+} as const;
+
+export function createHttpServer(app: Koa, limits: HttpServerLimits): Server {
+  const headersTimeout = limits.headersTimeoutMs ?? HTTP_SERVER_DEFAULTS.headersTimeoutMs;
+  const requestTimeout = Math.max(limits.clientRequestTimeoutMs ?? HTTP_SERVER_DEFAULTS.clientRequestTimeoutMs, headersTimeout);
+  const handler = app.callback();
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderSize ?? HTTP_SERVER_DEFAULTS.maxHeaderSize,
+      headersTimeout,
+      requestTimeout,
+      // Node checks the two timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+      keepAlive: true,
+      noDelay: true,
+    },
+    handler,
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs ?? HTTP_SERVER_DEFAULTS.keepAliveTimeoutMs;
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    if ((declaredLength(request) ?? 0) > limits.bodyLimitBytes) {
+      refuseBody(response, new PayloadTooLargeError(limits.bodyLimitBytes));
+      return;
+    }
+    response.writeContinue();
+    void handler(request, response);
+  });
+  // Node would close a CONNECT's socket without a word; the proxy is no tunnel, and says so.
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${HTTP_METHODS.join(', ')}\r\n` +
+        'Content-Type: text/plain; charset=utf-8\r\nContent-Length: 18\r\nConnection: close\r\n\r\nMethod Not Allowed',
+    );
+  });
+  return server;
+}
+
+/** The client has not sent the body and never will: answer and close the connection. */
+function refuseBody(response: ServerResponse, error: PayloadTooLargeError): void {
+  const body = Buffer.from(error.message);
+  response.writeHead(413, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': body.length,
+    connection: 'close',
+  });
+  response.end(body);
+}
+
+export function listen(server: Server, host: string, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen({ host, port }, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** Resolves once the server has stopped listening and its last connection closed. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) {
+      resolve();
+      return;
+    }
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
