@@ -250,7 +250,7 @@ export class Reconciler {
 
   /** Fewest replicas of this backend on the node, then on the worker, then overall. */
   private chooseWorker(backend: string): WorkerRecord | undefined {
-    const workers = this.host.workers.all();
+    const workers = this.host.workers.all().filter((w) => !w.draining);
     const score = (worker: WorkerRecord): [number, number, number] => {
       let onNode = 0;
       let onWorker = 0;

@@ -11,6 +11,7 @@ export interface WorkerRecord {
   lastSeen: number;
   client: WorkerControlClient;
   reported: troupe.v1.IReplicaStatus[];
+  draining: boolean;
 }
 
 /** Promise wrapper over the generated WorkerControl client. */
@@ -62,6 +63,7 @@ export class WorkerRegistry {
           ? previous.client
           : new WorkerControlClient(request.controlAddress ?? '', this.creds),
       reported: request.replicas ?? [],
+      draining: request.draining ?? false,
     };
     this.workers.set(id, record);
     return record;
@@ -72,6 +74,7 @@ export class WorkerRegistry {
     if (!record) return undefined;
     record.lastSeen = Date.now();
     record.reported = request.replicas ?? [];
+    record.draining = request.draining ?? false;
     return record;
   }
 

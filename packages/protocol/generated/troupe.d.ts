@@ -503,6 +503,7 @@ export namespace troupe {
             dataAddress?: (string|null);
             controlAddress?: (string|null);
             replicas?: (troupe.v1.IReplicaStatus[]|null);
+            draining?: (boolean|null);
         }
 
         class RegisterWorkerRequest implements IRegisterWorkerRequest {
@@ -512,6 +513,7 @@ export namespace troupe {
             public dataAddress: string;
             public controlAddress: string;
             public replicas: troupe.v1.IReplicaStatus[];
+            public draining: boolean;
             public static create(properties?: troupe.v1.IRegisterWorkerRequest): troupe.v1.RegisterWorkerRequest;
             public static encode(message: troupe.v1.IRegisterWorkerRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.RegisterWorkerRequest;
@@ -536,12 +538,14 @@ export namespace troupe {
         interface IHeartbeatRequest {
             workerId?: (string|null);
             replicas?: (troupe.v1.IReplicaStatus[]|null);
+            draining?: (boolean|null);
         }
 
         class HeartbeatRequest implements IHeartbeatRequest {
             constructor(properties?: troupe.v1.IHeartbeatRequest);
             public workerId: string;
             public replicas: troupe.v1.IReplicaStatus[];
+            public draining: boolean;
             public static create(properties?: troupe.v1.IHeartbeatRequest): troupe.v1.HeartbeatRequest;
             public static encode(message: troupe.v1.IHeartbeatRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.HeartbeatRequest;

@@ -4796,6 +4796,7 @@ export const troupe = $root.troupe = (() => {
              * @property {string|null} [dataAddress] RegisterWorkerRequest dataAddress
              * @property {string|null} [controlAddress] RegisterWorkerRequest controlAddress
              * @property {Array.<troupe.v1.IReplicaStatus>|null} [replicas] RegisterWorkerRequest replicas
+             * @property {boolean|null} [draining] RegisterWorkerRequest draining
              */
 
             /**
@@ -4855,6 +4856,14 @@ export const troupe = $root.troupe = (() => {
             RegisterWorkerRequest.prototype.replicas = $util.emptyArray;
 
             /**
+             * RegisterWorkerRequest draining.
+             * @member {boolean} draining
+             * @memberof troupe.v1.RegisterWorkerRequest
+             * @instance
+             */
+            RegisterWorkerRequest.prototype.draining = false;
+
+            /**
              * Creates a new RegisterWorkerRequest instance using the specified properties.
              * @function create
              * @memberof troupe.v1.RegisterWorkerRequest
@@ -4893,6 +4902,8 @@ export const troupe = $root.troupe = (() => {
                 if (message.replicas != null && message.replicas.length)
                     for (let i = 0; i < message.replicas.length; ++i)
                         $root.troupe.v1.ReplicaStatus.encode(message.replicas[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (message.draining != null && Object.hasOwnProperty.call(message, "draining"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.draining);
                 return writer;
             };
 
@@ -4950,6 +4961,10 @@ export const troupe = $root.troupe = (() => {
                             if (!(message.replicas && message.replicas.length))
                                 message.replicas = [];
                             message.replicas.push($root.troupe.v1.ReplicaStatus.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 6: {
+                            message.draining = reader.bool();
                             break;
                         }
                     default:
@@ -5140,6 +5155,7 @@ export const troupe = $root.troupe = (() => {
              * @interface IHeartbeatRequest
              * @property {string|null} [workerId] HeartbeatRequest workerId
              * @property {Array.<troupe.v1.IReplicaStatus>|null} [replicas] HeartbeatRequest replicas
+             * @property {boolean|null} [draining] HeartbeatRequest draining
              */
 
             /**
@@ -5175,6 +5191,14 @@ export const troupe = $root.troupe = (() => {
             HeartbeatRequest.prototype.replicas = $util.emptyArray;
 
             /**
+             * HeartbeatRequest draining.
+             * @member {boolean} draining
+             * @memberof troupe.v1.HeartbeatRequest
+             * @instance
+             */
+            HeartbeatRequest.prototype.draining = false;
+
+            /**
              * Creates a new HeartbeatRequest instance using the specified properties.
              * @function create
              * @memberof troupe.v1.HeartbeatRequest
@@ -5207,6 +5231,8 @@ export const troupe = $root.troupe = (() => {
                 if (message.replicas != null && message.replicas.length)
                     for (let i = 0; i < message.replicas.length; ++i)
                         $root.troupe.v1.ReplicaStatus.encode(message.replicas[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (message.draining != null && Object.hasOwnProperty.call(message, "draining"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.draining);
                 return writer;
             };
 
@@ -5252,6 +5278,10 @@ export const troupe = $root.troupe = (() => {
                             if (!(message.replicas && message.replicas.length))
                                 message.replicas = [];
                             message.replicas.push($root.troupe.v1.ReplicaStatus.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 3: {
+                            message.draining = reader.bool();
                             break;
                         }
                     default:

@@ -27,6 +27,8 @@ export interface ControlClientOptions {
   address: string;
   intervalMs: number;
   replicas: () => troupe.v1.IReplicaStatus[];
+  /** True once the worker drains: the head then places nothing new on it. */
+  draining: () => boolean;
   logger: Logger;
 }
 
@@ -111,7 +113,7 @@ export class ControlClient {
     const { workerId, nodeId, address } = this.options;
     const reply = await this.call<troupe.v1.IRegisterWorkerRequest, troupe.v1.RegisterWorkerReply>(
       ControlService.registerWorker,
-      { workerId, nodeId, dataAddress: address, controlAddress: address, replicas: this.options.replicas() },
+      { workerId, nodeId, dataAddress: address, controlAddress: address, replicas: this.options.replicas(), draining: this.options.draining() },
     );
     if (reply.heartbeatIntervalSeconds > 0) this.intervalMs = reply.heartbeatIntervalSeconds * 1000;
     this.registered = true;
@@ -122,6 +124,7 @@ export class ControlClient {
     return this.call<troupe.v1.IHeartbeatRequest, troupe.v1.HeartbeatReply>(ControlService.heartbeat, {
       workerId: this.options.workerId,
       replicas: this.options.replicas(),
+      draining: this.options.draining(),
     });
   }
 

@@ -95,6 +95,7 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
         address: this.address,
         intervalMs: (this.options.heartbeatIntervalSeconds ?? 1) * 1000,
         replicas: () => this.listReplicas(),
+        draining: () => this.draining !== undefined,
         logger: this.logger,
       });
       this.control.start();
