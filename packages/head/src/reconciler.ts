@@ -35,6 +35,8 @@ const { REPLICA_STATE_RUNNING, REPLICA_STATE_FAILED, REPLICA_STATE_STARTING } = 
 const HEARTBEAT_TIMEOUT_MS = 3_000;
 const VANISHED_GRACE_MS = 3_000;
 const STOP_GRACE_SECONDS = 30;
+/** How long a stopped replica is not adopted back while its worker's reports still list it. */
+const STOPPED_MEMORY_MS = 10_000;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A deterministic fingerprint of what a replica applies in place, stable across head restarts. */
@@ -65,6 +67,12 @@ function replicaTag(backend: string): string {
 
 export class Reconciler {
   readonly records = new Map<string, ReplicaRecord>();
+  /**
+   * Replicas this head stopped, until their worker's reports stop listing them. A heartbeat sent
+   * before the stop still says RUNNING; adopting from it brought the replica back into the
+   * snapshot (routers then got "no such replica") and made shrink retire a live replica instead.
+   */
+  private readonly stopped = new Map<string, { workerId: string; at: number }>();
   private readonly startBackoff = new Map<string, { failures: number; until: number; lastError?: string }>();
   private timer: NodeJS.Timeout | undefined;
   private scheduled = false;
@@ -149,7 +157,7 @@ export class Reconciler {
   adopt(worker: WorkerRecord): void {
     for (const status of worker.reported) {
       const tag = status.replicaTag ?? '';
-      if (this.records.has(tag)) continue;
+      if (this.records.has(tag) || this.stopped.has(tag)) continue;
       const alive = status.state === REPLICA_STATE_RUNNING || status.state === REPLICA_STATE_STARTING;
       if (alive && this.host.desired().backends.has(status.backend ?? '')) {
         this.records.set(tag, {
@@ -191,6 +199,7 @@ export class Reconciler {
   /** Applies what workers report: failed threads and vanished replicas are dropped; strays stopped. */
   private syncReports(): void {
     const now = Date.now();
+    this.forgetStopped(now);
     for (const worker of this.host.workers.all()) {
       const reported = new Map(worker.reported.map((s) => [s.replicaTag ?? '', s]));
       for (const status of worker.reported) this.applyReport(worker, status);
@@ -204,8 +213,19 @@ export class Reconciler {
     }
   }
 
+  /** A stopped replica is forgotten once its worker no longer reports it alive, or after a while. */
+  private forgetStopped(now: number): void {
+    for (const [tag, { workerId, at }] of this.stopped) {
+      const worker = this.host.workers.get(workerId);
+      const status = worker?.reported.find((s) => s.replicaTag === tag);
+      const alive = status?.state === REPLICA_STATE_RUNNING || status?.state === REPLICA_STATE_STARTING;
+      if (!alive || now - at > STOPPED_MEMORY_MS) this.stopped.delete(tag);
+    }
+  }
+
   private applyReport(worker: WorkerRecord, status: troupe.v1.IReplicaStatus): void {
     const tag = status.replicaTag ?? '';
+    if (this.stopped.has(tag)) return;
     const record = this.records.get(tag);
     // A replica adopted mid-start finishes starting without this head's StartReplica call.
     if (record?.adopted && record.phase === 'starting' && status.state === REPLICA_STATE_RUNNING) {
@@ -312,7 +332,10 @@ export class Reconciler {
   }
 
   private onStartFailed(record: ReplicaRecord, message: string): void {
-    if (this.records.get(record.tag) === record) this.records.delete(record.tag);
+    if (this.records.get(record.tag) === record) {
+      this.records.delete(record.tag);
+      this.stopped.set(record.tag, { workerId: record.workerId, at: Date.now() });
+    }
     const previous = this.startBackoff.get(record.backend);
     const failures = (previous?.failures ?? 0) + 1;
     const delay = Math.min(10_000, 250 * 2 ** failures);
@@ -340,6 +363,7 @@ export class Reconciler {
         this.host.logger.warn({ replica: record.tag, err: error }, 'stopping a replica failed');
       }
       this.records.delete(record.tag);
+      this.stopped.set(record.tag, { workerId: record.workerId, at: Date.now() });
       this.host.logger.info({ replica: record.tag }, 'replica stopped');
       this.kick();
     });
