@@ -38,7 +38,6 @@ export class SteadyLoad {
   private stopped = false;
   private readonly report: LoadReport = { sent: 0, ok: 0, failed: 0, failures: [] };
   private readonly running: Promise<void>;
-  private readonly listeners: Array<() => void> = [];
 
   constructor(
     callers: number,
@@ -53,18 +52,10 @@ export class SteadyLoad {
     return this.report.ok;
   }
 
-  /** Resolves once `count` more calls have succeeded: proof that traffic kept flowing. */
-  async okAfter(count: number): Promise<void> {
-    const target = this.report.ok + count;
-    while (this.report.ok < target && !this.stopped) {
-      await new Promise<void>((resolve) => this.listeners.push(resolve));
-    }
-  }
-
+  /** Stops the callers and waits for their last calls: each one sent is then answered or failed. */
   async stop(): Promise<LoadReport> {
     this.stopped = true;
     await this.running;
-    for (const wake of this.listeners.splice(0)) wake();
     return this.report;
   }
 
@@ -78,7 +69,6 @@ export class SteadyLoad {
       } catch (error) {
         this.fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       }
-      for (const wake of this.listeners.splice(0)) wake();
     }
   }
 
