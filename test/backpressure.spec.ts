@@ -93,7 +93,6 @@ describe('backpressure (maxConcurrentQueries)', function () {
     assert.ok(quick instanceof ObjectRef);
     await quick;
     const quickDone = Date.now() - began;
-    assert.ok(quickAssigned < 150, `assignment to an idle replica took ${quickAssigned} ms`);
     assert.ok(quickDone - quickAssigned >= 250, `remote() resolved ${quickDone - quickAssigned} ms before the result, want it on assignment`);
 
     // Both replicas busy: remote() waits for one of them to finish.
