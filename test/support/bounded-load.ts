@@ -41,7 +41,7 @@ export class SteadyLoad {
 
   constructor(
     callers: number,
-    private readonly call: (caller: number) => Promise<unknown>,
+    private readonly call: (caller: number) => PromiseLike<unknown>,
     private readonly accept: (reply: unknown) => boolean,
     private readonly maxCallsPerCaller = 200_000,
   ) {
