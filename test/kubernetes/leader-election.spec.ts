@@ -38,7 +38,7 @@ describe('operator: leader election on a Lease (real kube-apiserver, two process
   const daemonSet = (): Promise<unknown> => getObject(plane, 'daemonset', 'troupe-proxy', NS);
   /** Log lines of a process that show it acting on the cluster. */
   const actions = (proc: OperatorProcess): string[] =>
-    proc.output().split('\n').filter((line) => /"msg":"(became leader|caches synced; reconciling|created proxy object|deleting proxy object[^"]*)"/.test(line));
+    proc.output().split('\n').filter((line) => /"msg":"(became leader|caches synced; reconciling|proxy caches synced; reconciling proxies|created proxy object|deleting proxy object[^"]*)"/.test(line));
 
   it('only the Lease holder reconciles; a killed holder is replaced within the lease duration', async function () {
     const a = spawn('operator-a');

@@ -212,6 +212,10 @@ export class KubeClient {
       timeoutSeconds: options.timeoutSeconds ?? 300,
     });
     const req = await this.open('GET', path);
+    // The server ends every watch after timeoutSeconds; silence well past that means the
+    // connection died without a FIN (a partition), which would otherwise hang the informer.
+    const stallMs = ((options.timeoutSeconds ?? 300) + 30) * 1000;
+    req.setTimeout(stallMs, () => settle(new KubeApiError(504, 'Timeout', `watch ${type.plural}: no data for ${stallMs} ms`)));
     let settle!: (error?: unknown) => void;
     const done = new Promise<void>((resolve, reject) => {
       let settled = false;

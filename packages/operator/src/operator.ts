@@ -21,6 +21,7 @@ import {
   SERVE_BACKEND,
   SERVE_ENDPOINT,
   SERVICE,
+  objectKey,
   type ServeBackend,
   type ServeEndpoint,
 } from './resource-types.js';
@@ -205,27 +206,34 @@ export class Operator {
     const endpointQueue = new WorkQueue({ name: 'serveendpoints', handler: ignoringGone((key) => endpointReconciler.reconcile(key)), logger, quiet });
     const proxyQueue = new WorkQueue({ name: 'proxies', handler: () => proxyReconciler.reconcile(), logger, quiet, concurrency: 1 });
 
-    const informers = [backends, endpoints, ...proxyInformers.values()];
+    const serveInformers = [backends, endpoints];
+    const informers = [...serveInformers, ...proxyInformers.values()];
     for (const informer of informers) informer.start();
-    // Queues start once every cache is filled: a reconcile must not read a half-listed world
-    // (e.g. take a missing cache entry for a deleted object).
-    void Promise.all(informers.map((i) => i.synced)).then(() => {
-      if (this.controllers?.informers !== informers) return;
+    // Each queue starts once the caches it reads are filled: a reconcile must not read a
+    // half-listed world (e.g. take a missing cache entry for a deleted object). The two groups
+    // start apart, so missing CRDs do not hold back the proxies.
+    const current = (): boolean => this.controllers?.informers === informers;
+    void Promise.all(serveInformers.map((i) => i.synced)).then(() => {
+      if (!current()) return;
       queues.backend = backendQueue;
       queues.endpoint = endpointQueue;
-      queues.proxy = proxyQueue;
-      for (const b of backends.list()) backendQueue.add(`${b.metadata.namespace}/${b.metadata.name}`);
-      for (const e of endpoints.list()) endpointQueue.add(`${e.metadata.namespace}/${e.metadata.name}`);
-      proxyQueue.add(PROXY_KEY);
+      for (const b of backends.list()) backendQueue.add(objectKey(b));
+      for (const e of endpoints.list()) endpointQueue.add(objectKey(e));
       backendQueue.start();
       endpointQueue.start();
-      proxyQueue.start();
       logger.info({ backends: backends.list().length, endpoints: endpoints.list().length }, 'caches synced; reconciling');
+    });
+    void Promise.all([...proxyInformers.values()].map((i) => i.synced)).then(() => {
+      if (!current()) return;
+      queues.proxy = proxyQueue;
+      proxyQueue.add(PROXY_KEY);
+      proxyQueue.start();
+      logger.info({ location: settings.location }, 'proxy caches synced; reconciling proxies');
     });
 
     const resync = setInterval(() => {
-      for (const b of backends.list()) queues.backend?.add(`${b.metadata.namespace}/${b.metadata.name}`);
-      for (const e of endpoints.list()) queues.endpoint?.add(`${e.metadata.namespace}/${e.metadata.name}`);
+      for (const b of backends.list()) queues.backend?.add(objectKey(b));
+      for (const e of endpoints.list()) queues.endpoint?.add(objectKey(e));
       queues.proxy?.add(PROXY_KEY);
     }, this.options.resyncMs);
     resync.unref();
