@@ -147,24 +147,25 @@ describe('core runtime', function () {
 
   it('replaces the replicas of a killed worker within 5 s, and the supervisor restarts the worker', async () => {
     await client.updateBackendConfig('whoami', { numReplicas: 2 });
+    const killedId = (await client.status()).workers.find((w) => w.nodeId === 'node-2')!.workerId!;
     const worker = client.cluster!.process('worker node-2');
     const restarted = worker.nextReady(30_000);
     const killedAt = Date.now();
     process.kill(worker.pid!, 'SIGKILL');
-    const handle = await client.getHandle('whoami');
     await pollUntil(async () => {
       const status = await client.status();
-      const alive = new Set(status.workers.map((w) => w.workerId));
-      const backend = status.backends.find((b) => b.spec?.tag === 'whoami');
-      const tags = backend?.replicaTags ?? [];
-      const replicasOnLive = status.workers.flatMap((w) => (w.replicas ?? []).map((r) => r.replicaTag)).filter((t) => tags.includes(t ?? ''));
-      return tags.length === 2 && replicasOnLive.length === 2 && alive.size >= 1;
-    }, 5_000 + 1_000, 'replicas to come back');
+      if (status.workers.some((w) => w.workerId === killedId)) return false;
+      const tags = status.backends.find((b) => b.spec?.tag === 'whoami')?.replicaTags ?? [];
+      const hosted = new Set(status.workers.flatMap((w) => (w.replicas ?? []).map((r) => r.replicaTag)));
+      return tags.length === 2 && tags.every((tag) => hosted.has(tag));
+    }, 10_000, 'the dead worker to be dropped and its replicas replaced');
     const recovery = Date.now() - killedAt;
-    assert.ok(recovery <= 5_000 + 500, `recovered in ${recovery} ms`);
-    assert.match((await handle.remote()) as string, /^whoami#/);
+    process.stdout.write(`      worker kill: replicas back in ${recovery} ms\n`);
+    assert.ok(recovery <= 5_000, `recovered in ${recovery} ms`);
     await restarted;
     assert.ok(worker.restarts >= 1);
+    const handle = await client.getHandle('whoami');
+    assert.match((await handle.remote()) as string, /^whoami#/);
   });
 
   it('keeps serving while the head is killed, then recovers the same state', async () => {
