@@ -26,11 +26,13 @@ class CallState implements Waiter {
   cancelled = false;
   attempts = 0;
   slot: ReplicaSlot | undefined;
-  resolveAssigned!: () => void;
   resolveReply!: (reply: troupe.v1.Reply) => void;
   rejectReply!: (error: TroupeError) => void;
-  readonly assigned: Promise<void>;
   readonly reply: Promise<troupe.v1.Reply>;
+  /** Created only when someone asks (async handles): most callers never do. */
+  private assignedPromise: Promise<void> | undefined;
+  private resolveAssigned: (() => void) | undefined;
+  private isAssigned = false;
 
   constructor(
     private readonly plane: DataPlane,
@@ -38,21 +40,32 @@ class CallState implements Waiter {
     readonly message: Omit<troupe.v1.ICall, 'id'>,
     readonly deadline: number,
   ) {
-    this.assigned = new Promise((resolve) => {
-      this.resolveAssigned = resolve;
-    });
     this.reply = new Promise((resolve, reject) => {
       this.resolveReply = resolve;
       this.rejectReply = reject;
     });
   }
 
+  get assigned(): Promise<void> {
+    if (this.isAssigned) return RESOLVED;
+    this.assignedPromise ??= new Promise((resolve) => {
+      this.resolveAssigned = resolve;
+    });
+    return this.assignedPromise;
+  }
+
+  private markAssigned(): void {
+    this.isAssigned = true;
+    this.resolveAssigned?.();
+  }
+
   assign(slot: ReplicaSlot): void {
     this.slot = slot;
     this.attempts++;
-    this.resolveAssigned();
+    this.markAssigned();
     this.message.replicaTag = slot.tag;
-    slot.channel.send({ ...this.message }).then(
+    // The message object is reused on retry: the channel encodes it within this turn.
+    slot.channel.send(this.message).then(
       (reply) => this.onReply(slot, reply),
       (error: unknown) => this.onFailure(slot, error),
     );
@@ -93,7 +106,7 @@ class CallState implements Waiter {
     if (this.cancelled) return;
     this.cancelled = true;
     this.plane.forget(this);
-    this.resolveAssigned();
+    this.markAssigned();
     this.rejectReply(error);
   }
 }
@@ -211,6 +224,7 @@ function toCallMessage(request: CallRequest): Omit<troupe.v1.ICall, 'id'> {
 }
 
 const EMPTY = new Uint8Array(0);
+const RESOLVED = Promise.resolve();
 
 function rejected(error: TroupeError): PendingCall {
   const reply = Promise.reject(error);

@@ -24,6 +24,11 @@ function entryPoint(pkg: string): string {
   return join(dirname(require.resolve(pkg)), 'main.js');
 }
 
+/** Extra node flags for every Troupe process, e.g. `--cpu-prof` when profiling (TROUPE_NODE_ARGS). */
+function nodeArgs(): string[] {
+  return (process.env.TROUPE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+}
+
 export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -135,7 +140,7 @@ export class LocalCluster {
     this.headAddress = `127.0.0.1:${port}`;
     await this.add('head', {
       command: process.execPath,
-      args: [entryPoint('@troupe/head'), 'head', '--nats-url', this.natsUrl, '--address', this.headAddress, '--http-location', this.options.httpOptions.location],
+      args: [...nodeArgs(), entryPoint('@troupe/head'), 'head', '--nats-url', this.natsUrl, '--address', this.headAddress, '--http-location', this.options.httpOptions.location],
       env: this.env(),
       readyPattern: /head ready/,
     }).start();
@@ -144,7 +149,7 @@ export class LocalCluster {
   private async startWorker(k: number): Promise<void> {
     await this.add(`worker node-${k}`, {
       command: process.execPath,
-      args: [entryPoint('@troupe/worker'), 'worker', '--head', this.headAddress, '--node-id', `node-${k}`, '--host', nodeHost(k)],
+      args: [...nodeArgs(), entryPoint('@troupe/worker'), 'worker', '--head', this.headAddress, '--node-id', `node-${k}`, '--host', nodeHost(k)],
       env: this.env(),
       readyPattern: /worker ready/,
     }).start();
@@ -164,7 +169,7 @@ export class LocalCluster {
     await this.add(`proxy node-${k}`, {
       command: process.execPath,
       args: [
-        entryPoint('@troupe/proxy'), 'proxy', '--nats-url', this.natsUrl, '--host', bindHost, '--port', String(port),
+        ...nodeArgs(), entryPoint('@troupe/proxy'), 'proxy', '--nats-url', this.natsUrl, '--host', bindHost, '--port', String(port),
         '--node-id', `node-${k}`, '--drain-seconds', String(this.options.httpOptions.drainSeconds),
       ],
       env: this.env(),

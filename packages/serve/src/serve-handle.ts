@@ -30,18 +30,22 @@ function lowerKeys(headers: Record<string, string> | undefined): Record<string, 
 }
 
 function toRequest(options: HandleOptions, data: unknown, query: Record<string, string> | undefined): CallRequest {
-  return {
+  const request: CallRequest = {
     methodName: options.methodName,
     shardKey: options.shardKey,
     data: serialize(data),
     valueReply: true,
-    http: {
+  };
+  // Without `http` the replica sees GET, no query and no headers: skip encoding empty maps.
+  if (query !== undefined || options.httpMethod !== undefined || options.httpHeaders !== undefined) {
+    request.http = {
       method: (options.httpMethod ?? 'GET').toUpperCase(),
       path: '',
       query: query ?? {},
       headers: lowerKeys(options.httpHeaders),
-    },
-  };
+    };
+  }
+  return request;
 }
 
 function decode(reply: troupe.v1.Reply): unknown {
