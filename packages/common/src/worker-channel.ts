@@ -1,6 +1,6 @@
 // One bidirectional data stream to one worker, shared by every call to its replicas. Calls issued
 // in one event-loop turn leave in one frame; replies come back multiplexed by id.
-import { Client, credentials, type ChannelCredentials, type ClientDuplexStream } from '@grpc/grpc-js';
+import { Client, credentials, status as GrpcStatus, type ChannelCredentials, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 import { DataService, type troupe } from '@troupe/protocol';
 import { fromServiceError } from './failure-converter.js';
 import { UnavailableError } from './errors.js';
@@ -120,15 +120,32 @@ export class WorkerChannel {
     if (this.stream !== stream) return;
     this.stream = undefined;
     const cause = fromServiceError(error);
-    this.failAll(new ChannelBrokenError(`connection to worker ${this.address} broke: ${cause.message}`, this.opened, cause));
+    // Without the worker's headers, a stream that had a connection may still have delivered its
+    // calls (the worker can run a call and die before its headers reach us): only a stream that
+    // never got a connection is certain to have delivered nothing.
+    const mayHaveRun = this.opened || !neverConnected(error);
+    this.failAll(new ChannelBrokenError(`connection to worker ${this.address} broke: ${cause.message}`, mayHaveRun, cause));
   }
 
   private failAll(error: ChannelBrokenError): void {
-    const waiters = [...this.pending.values()];
+    // Calls still in the outbox were never written to any stream: nothing can have run them.
+    const unsent = new Set<number>();
+    for (const call of this.outbox) unsent.add(call.id as number);
+    const undelivered = error.mayHaveRun && unsent.size > 0 ? new ChannelBrokenError(error.message, false, error.cause) : error;
+    const waiters = [...this.pending];
     this.pending.clear();
     this.outbox = [];
-    for (const waiter of waiters) waiter.reject(error);
+    for (const [id, waiter] of waiters) waiter.reject(unsent.has(id) ? undelivered : error);
   }
+}
+
+/**
+ * grpc-js fails a call with this when no connection to start it on could be made (the worker's
+ * port refused it, or the channel is backing off after such a failure): the call never left.
+ */
+function neverConnected(error: Error): boolean {
+  const serviceError = error as Partial<ServiceError>;
+  return serviceError.code === GrpcStatus.UNAVAILABLE && /^No connection established/.test(serviceError.details ?? '');
 }
 
 /** Reuses one channel per worker address. */
