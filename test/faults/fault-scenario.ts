@@ -142,14 +142,14 @@ export async function runFaultCase(name: string, client: TroupeClient, targets: 
   return { counts, recoveryMs, bound };
 }
 
-/** The probe backend has `count` replicas, all RUNNING on workers other than `excludedWorker`. */
+/** A backend (default: probe) has `count` replicas, all RUNNING on workers other than `excludedWorker`. */
 export async function replicasRunning(
   client: TroupeClient,
   count: number,
-  options: { excludedTags?: ReadonlySet<string>; excludedWorker?: string } = {},
+  options: { tag?: string; excludedTags?: ReadonlySet<string>; excludedWorker?: string } = {},
 ): Promise<string[] | false> {
   const status = await client.status();
-  const tags = status.backends.find((b) => b.spec?.tag === 'probe')?.replicaTags ?? [];
+  const tags = status.backends.find((b) => b.spec?.tag === (options.tag ?? 'probe'))?.replicaTags ?? [];
   if (tags.length !== count || tags.some((tag) => options.excludedTags?.has(tag))) return false;
   const running = new Set(
     status.workers
