@@ -1,7 +1,15 @@
 // Process entry: `node packages/proxy/dist/main.js proxy --nats-url ... --port 8000 ...`. The
 // literal `proxy` names the role on the command line. SIGTERM/SIGINT drain, then exit 0; a
 // second signal skips the rest of the drain period.
-import { createLogger, exitWithParent, supervisorPid, ValidationError } from '@troupe/common';
+import {
+  createLogger,
+  DataPlane,
+  exitWithParent,
+  loadChannelCredentials,
+  natsAuthOptions,
+  supervisorPid,
+  ValidationError,
+} from '@troupe/common';
 import { parseProxyCommandLine, PROXY_USAGE } from './command-line.js';
 import { startProxy, type RunningProxy } from './proxy-server.js';
 
@@ -14,7 +22,12 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const options = parseProxyCommandLine(args);
-  const proxy = await startProxy(options);
+  // NATS credentials and TLS to workers come from the environment, as for every component.
+  const proxy = await startProxy({
+    ...options,
+    natsOptions: natsAuthOptions(),
+    dataPlane: new DataPlane({ logger, credentials: loadChannelCredentials() }),
+  });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     signals++;
