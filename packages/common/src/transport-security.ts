@@ -1,7 +1,9 @@
 // TLS for gRPC between components and credentials for NATS, read from the environment that the
 // local cluster or the Helm chart (from Secrets) sets. Without them, loopback traffic is plain.
+import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { credentials, ServerCredentials, type ChannelCredentials } from '@grpc/grpc-js';
+import { credentials, ServerCredentials, type ChannelCredentials, type Metadata } from '@grpc/grpc-js';
+import { UnauthenticatedError } from './errors.js';
 
 function readOptional(path: string | undefined): Buffer | null {
   return path ? readFileSync(path) : null;
@@ -21,6 +23,19 @@ export function loadChannelCredentials(env: NodeJS.ProcessEnv = process.env): Ch
   const ca = readOptional(env.TROUPE_TLS_CA);
   if (!ca) return credentials.createInsecure();
   return credentials.createSsl(ca, readOptional(env.TROUPE_TLS_KEY), readOptional(env.TROUPE_TLS_CERT));
+}
+
+/**
+ * Refuses a call unless it carries `authorization: Bearer <token>`; nothing is required when no
+ * token is configured. The comparison takes the same time wherever the values differ.
+ */
+export function requireBearerToken(metadata: Metadata, token: string | undefined): void {
+  if (!token) return;
+  const header = metadata.get('authorization')[0];
+  if (header === undefined) throw new UnauthenticatedError('missing bearer token');
+  const given = Buffer.from(String(header));
+  const expected = Buffer.from(`Bearer ${token}`);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new UnauthenticatedError('invalid bearer token');
 }
 
 /** TROUPE_NATS_USER + TROUPE_NATS_PASSWORD, or TROUPE_NATS_TOKEN. */

@@ -1,7 +1,7 @@
 // gRPC handlers of the admin API (SDK, CLI, operator) and of the control API (workers).
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { troupe } from '@troupe/protocol';
-import { toServiceError, UnauthenticatedError } from '@troupe/common';
+import { requireBearerToken, toServiceError } from '@troupe/common';
 import type { Head } from './head.js';
 import { requireBackend } from './desired-state.js';
 
@@ -13,11 +13,7 @@ export interface ServiceAuth {
 }
 
 function checkToken(call: ServerUnaryCall<unknown, unknown>, auth: ServiceAuth): void {
-  if (!auth.token) return;
-  const header = call.metadata.get('authorization')[0];
-  if (header !== `Bearer ${auth.token}`) {
-    throw new UnauthenticatedError(header === undefined ? 'missing bearer token' : 'invalid bearer token');
-  }
+  requireBearerToken(call.metadata, auth.token);
 }
 
 function unary<Req, Res>(auth: ServiceAuth, handler: Handler<Req, Res>) {

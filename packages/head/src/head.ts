@@ -18,6 +18,8 @@ export interface HeadOptions {
   httpLocation?: string;
   /** Credentials for the head's calls to workers. @default insecure */
   workerCredentials?: ChannelCredentials;
+  /** Sent as a bearer token on the head's calls to workers, which require it when it is set. */
+  adminToken?: string;
   /** Extra NATS connection options (credentials, TLS). */
   natsOptions?: Record<string, unknown>;
   logger?: Logger;
@@ -47,7 +49,7 @@ export class Head implements ReconcilerHost {
     private readonly store: StateStore,
   ) {
     this.logger = options.logger ?? createLogger('head');
-    this.workers = new WorkerRegistry(options.workerCredentials);
+    this.workers = new WorkerRegistry(options.workerCredentials, options.adminToken);
     this.reconciler = new Reconciler(this);
   }
 

@@ -18,8 +18,8 @@ export interface WorkerRecord {
 export class WorkerControlClient {
   private readonly client: UnaryClient<typeof WorkerControlService>;
 
-  constructor(address: string, creds?: ChannelCredentials) {
-    this.client = new UnaryClient(WorkerControlService, 'WorkerControl', address, { credentials: creds });
+  constructor(address: string, creds?: ChannelCredentials, token?: string) {
+    this.client = new UnaryClient(WorkerControlService, 'WorkerControl', address, { credentials: creds, token });
   }
 
   startReplica(request: troupe.v1.IStartReplicaRequest): Promise<troupe.v1.ReplicaStatus> {
@@ -46,7 +46,10 @@ export class WorkerControlClient {
 export class WorkerRegistry {
   private readonly workers = new Map<string, WorkerRecord>();
 
-  constructor(private readonly creds?: ChannelCredentials) {}
+  constructor(
+    private readonly creds?: ChannelCredentials,
+    private readonly token?: string,
+  ) {}
 
   register(request: troupe.v1.IRegisterWorkerRequest): WorkerRecord {
     const id = request.workerId ?? '';
@@ -61,7 +64,7 @@ export class WorkerRegistry {
       client:
         previous && previous.controlAddress === request.controlAddress
           ? previous.client
-          : new WorkerControlClient(request.controlAddress ?? '', this.creds),
+          : new WorkerControlClient(request.controlAddress ?? '', this.creds, this.token),
       reported: request.replicas ?? [],
       draining: request.draining ?? false,
     };

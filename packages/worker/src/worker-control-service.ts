@@ -1,6 +1,6 @@
 // The head's handle on this worker: start, reconfigure, stop and list replicas, inspect backends.
 import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from '@grpc/grpc-js';
-import { toServiceError } from '@troupe/common';
+import { requireBearerToken, toServiceError } from '@troupe/common';
 import type { troupe } from '@troupe/protocol';
 import type { BackendShape } from './thread-messages.js';
 
@@ -13,11 +13,15 @@ export interface ReplicaControl {
 }
 
 function unary<Request, Reply>(
+  token: string | undefined,
   run: (request: Request) => Promise<Reply> | Reply,
 ): (call: ServerUnaryCall<Request, Reply>, callback: sendUnaryData<Reply>) => void {
   return (call, callback) => {
     Promise.resolve()
-      .then(() => run(call.request))
+      .then(() => {
+        requireBearerToken(call.metadata, token);
+        return run(call.request);
+      })
       .then(
         (reply) => callback(null, reply),
         (error: unknown) => callback(toServiceError(error)),
@@ -25,16 +29,21 @@ function unary<Request, Reply>(
   };
 }
 
-export function workerControlHandlers(control: ReplicaControl): UntypedServiceImplementation {
+/**
+ * With a token (the cluster's admin token), every call must carry it: whoever reaches this port
+ * could otherwise start replicas of any code the worker can load, or stop the ones it runs.
+ */
+export function workerControlHandlers(control: ReplicaControl, token?: string): UntypedServiceImplementation {
   return {
-    startReplica: unary((request: troupe.v1.StartReplicaRequest) => control.startReplica(request)),
-    stopReplica: unary(async (request: troupe.v1.StopReplicaRequest): Promise<troupe.v1.IEmpty> => {
+    startReplica: unary(token, (request: troupe.v1.StartReplicaRequest) => control.startReplica(request)),
+    stopReplica: unary(token, async (request: troupe.v1.StopReplicaRequest): Promise<troupe.v1.IEmpty> => {
       await control.stopReplica(request);
       return {};
     }),
-    reconfigureReplica: unary((request: troupe.v1.ReconfigureReplicaRequest) => control.reconfigureReplica(request)),
-    listReplicas: unary((): troupe.v1.IReplicaList => ({ replicas: control.listReplicas() })),
+    reconfigureReplica: unary(token, (request: troupe.v1.ReconfigureReplicaRequest) => control.reconfigureReplica(request)),
+    listReplicas: unary(token, (): troupe.v1.IReplicaList => ({ replicas: control.listReplicas() })),
     inspectBackend: unary(
+      token,
       async (request: troupe.v1.InspectBackendRequest): Promise<troupe.v1.IBackendShape> =>
         control.inspectBackend(request.importPath),
     ),

@@ -76,7 +76,7 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
 
   async listen(): Promise<void> {
     this.server.addService(RawDataService, { stream: this.data.handleStream });
-    this.server.addService(WorkerControlService, workerControlHandlers(this));
+    this.server.addService(WorkerControlService, workerControlHandlers(this, this.options.adminToken));
     const host = this.options.host ?? '127.0.0.1';
     const port = await new Promise<number>((resolve, reject) => {
       const serverCredentials = this.options.serverCredentials ?? ServerCredentials.createInsecure();

@@ -96,7 +96,7 @@ export class WorkerFixture {
       logLevel: 'silent',
       ...options,
     });
-    const control = new UnaryClient(WorkerControlService, 'WorkerControl', worker.address);
+    const control = new UnaryClient(WorkerControlService, 'WorkerControl', worker.address, { token: options.adminToken });
     return new WorkerFixture(head, worker, control, new DataClient(worker.address));
   }
 
