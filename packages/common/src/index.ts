@@ -16,3 +16,4 @@ export * from './parent-watch.js';
 export * from './route-table.js';
 export * from './transport-security.js';
 export * from './unary-client.js';
+export * from './fifo.js';

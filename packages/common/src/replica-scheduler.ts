@@ -1,6 +1,7 @@
 // Picks a replica of one backend for each call: power of two choices on in-flight counts, never
 // above maxConcurrentQueries; when every replica is full, calls wait in arrival order.
 import type { troupe } from '@troupe/protocol';
+import { Fifo } from './fifo.js';
 import type { WorkerChannel, WorkerChannelPool } from './worker-channel.js';
 
 export interface ReplicaSlot {
@@ -20,13 +21,12 @@ export interface Waiter {
 
 const SUSPECT_MS = 2_000;
 
-/** Array-backed FIFO with O(1) shift, compacted as it drains. */
+/** Waiters in arrival order; entries that gave up are skipped on the way out. */
 class WaitQueue {
-  private items: Waiter[] = [];
-  private head = 0;
+  private readonly items = new Fifo<Waiter>();
 
   get length(): number {
-    return this.items.length - this.head;
+    return this.items.size;
   }
 
   push(waiter: Waiter): void {
@@ -34,12 +34,7 @@ class WaitQueue {
   }
 
   shift(): Waiter | undefined {
-    while (this.head < this.items.length) {
-      const waiter = this.items[this.head++]!;
-      if (this.head > 1024 && this.head * 2 > this.items.length) {
-        this.items = this.items.slice(this.head);
-        this.head = 0;
-      }
+    for (let waiter = this.items.shift(); waiter !== undefined; waiter = this.items.shift()) {
       if (!waiter.cancelled) return waiter;
     }
     return undefined;

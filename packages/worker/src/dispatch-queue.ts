@@ -1,7 +1,7 @@
 // The calls a replica holds back: beyond maxConcurrentQueries, and while a batch fills. Calls of
 // methods that take batches wait per method; the rest wait in one FIFO. Whatever is ready leaves
 // oldest first, so one method's filling batch never holds back another method's calls.
-import { Fifo } from './fifo.js';
+import { Fifo } from '@troupe/common';
 
 export interface QueuedCall {
   /** Increases with arrival order on one replica. */
