@@ -53,6 +53,7 @@ export function createHttpServer(app: Koa, limits: HttpServerLimits): Server {
     response.writeContinue();
     void handler(request, response);
   });
+  answerClientErrorsOnce(server);
   // Node would close a CONNECT's socket without a word; the proxy is no tunnel, and says so.
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
@@ -62,6 +63,33 @@ export function createHttpServer(app: Koa, limits: HttpServerLimits): Server {
     );
   });
   return server;
+}
+
+const CLIENT_ERROR_STATUS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
+};
+
+/**
+ * A request answered before its body was read (404, 405, 307, 413…) leaves the body on the
+ * connection. When that body turns out malformed or never ends, Node would answer the same
+ * request a second time (400 or 408): close the connection silently instead. Errors on a request
+ * that has no answer yet get Node's usual reply.
+ */
+function answerClientErrorsOnce(server: Server): void {
+  const current = new WeakMap<Duplex, ServerResponse>();
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => current.set(request.socket, response));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const response = current.get(socket);
+    // The error belongs to a request already being answered, or answered with its body unread.
+    const belongsToAnswered = response !== undefined && response.headersSent && (!response.req.complete || !response.writableFinished);
+    if (belongsToAnswered || !socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [status, text] = CLIENT_ERROR_STATUS[error.code ?? ''] ?? [400, 'Bad Request'];
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
+  });
 }
 
 /** The client has not sent the body and never will: answer and close the connection. */
