@@ -29,7 +29,7 @@ export interface TroupeClient {
 type HttpLocation = 'HeadOnly' | 'EveryNode' | 'NoServer';
 
 interface TroupeServe {
-  start(options: { nodes?: number; httpOptions?: { host?: string; port?: number; location?: HttpLocation } }): Promise<TroupeClient>;
+  start(options: { nodes?: number; port?: number; httpOptions?: { host?: string; port?: number; location?: HttpLocation } }): Promise<TroupeClient>;
 }
 
 export interface TroupeCluster {
@@ -59,6 +59,8 @@ export async function startTroupeCluster(ctx: BenchContext, options: { nodes?: n
   const port = await freeLoopbackPort();
   const client = await serve.start({
     ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
+    // A free admin port: the default (7420) may be held by a cluster someone else is running.
+    port: 0,
     httpOptions: { host: '127.0.0.1', port, location: options.location ?? 'HeadOnly' },
   });
   ctx.onCleanup(async () => {

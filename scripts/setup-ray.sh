@@ -6,10 +6,12 @@ set -euo pipefail
 
 VENV="${TROUPE_RAY_VENV:-$HOME/.cache/troupe/ray-venv}"
 PYTHON="${PYTHON:-python3}"
-# Pin loosely: Serve's HTTP/batching API we rely on is stable across 2.x.
-RAY_SPEC="${TROUPE_RAY_SPEC:-ray[serve]>=2.9,<3}"
+# 2.55+: the bench also measures Serve's high-throughput mode (HAProxy ingress), added then.
+RAY_SPEC="${TROUPE_RAY_SPEC:-ray[serve]>=2.55,<3}"
 
-if [ -x "$VENV/bin/serve" ] && "$VENV/bin/python" -c 'import ray.serve' 2>/dev/null; then
+if [ -x "$VENV/bin/serve" ] && "$VENV/bin/python" -c '
+import sys, ray.serve
+sys.exit(0 if tuple(int(x) for x in ray.__version__.split(".")[:2]) >= (2, 55) else 1)' 2>/dev/null; then
   echo "ray already installed in $VENV ($("$VENV/bin/python" -c 'import ray; print(ray.__version__)'))"
   exit 0
 fi
@@ -19,6 +21,6 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install --upgrade --quiet pip
-"$VENV/bin/python" -m pip install "$RAY_SPEC"
+"$VENV/bin/python" -m pip install --upgrade "$RAY_SPEC"
 "$VENV/bin/python" -c 'import ray, ray.serve; print("installed ray", ray.__version__)'
 echo "venv: $VENV"

@@ -16,6 +16,9 @@ os.environ.setdefault("RAY_DISABLE_USAGE_STATS", "1")
 # else in the benchmark (wrk, Troupe, the baselines) runs at nice 0; on a shared 2-core machine
 # that default alone would cost Ray most of its throughput, so level the field.
 os.environ.setdefault("RAY_worker_niceness", "0")
+# On Linux Ray maps a loopback node address to the machine's outward interface address; this
+# switch (meant for single-machine macOS/Windows use) keeps every Ray address on 127.0.0.1.
+os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
 
 import ray  # noqa: E402
 from ray import serve  # noqa: E402
