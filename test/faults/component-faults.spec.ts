@@ -117,6 +117,32 @@ describe('fault tolerance: one component fails under load', function () {
     });
   });
 
+  it('nats-server stalls (SIGSTOP) during a config change, then resumes', async () => {
+    const nats = client.cluster!.process('nats');
+    let stalledChange: Promise<unknown> | undefined;
+    await runFaultCase('nats-server stalled', client, targets, {
+      inFlightMayFail: false,
+      // From the resumption of nats-server to a change acknowledged again.
+      recoveryBudgetMs: 10_000,
+      recoveryFromInjectEnd: true,
+      async inject() {
+        process.kill(nats.pid!, 'SIGSTOP');
+        // The head cannot persist this change while NATS is stopped: the change must fail (it is
+        // not acknowledged) and must not show up in the configuration read back.
+        stalledChange = client.updateBackendConfig('spare', { maxConcurrentQueries: 9 });
+        await assert.rejects(stalledChange, /could not persist/);
+        process.kill(nats.pid!, 'SIGCONT');
+        return Date.now();
+      },
+      // The head accepts changes again: one is acknowledged, then undone.
+      async recovered() {
+        await client.updateBackendConfig('spare', { maxConcurrentQueries: 8 });
+        await client.updateBackendConfig('spare', { maxConcurrentQueries: 7 });
+        return true;
+      },
+    });
+  });
+
   it('kill -9 of nats-server; it restarts on the same port and JetStream store', async () => {
     const nats = client.cluster!.process('nats');
     const { natsUrl } = client.cluster!.info;

@@ -18,6 +18,8 @@ export interface Fault {
   recovered(): Promise<boolean>;
   /** The recovery must complete within this many ms of the injection. */
   recoveryBudgetMs: number;
+  /** Measure the recovery from the end of inject() (e.g. a stalled process resumed) instead. */
+  recoveryFromInjectEnd?: boolean;
   /**
    * Whether requests in flight when the fault took effect may fail (they were on the process that
    * died). False: not a single request may fail.
@@ -115,9 +117,10 @@ export async function runFaultCase(name: string, client: TroupeClient, targets: 
     const sentAtFault = load.counts.sent;
     faultAt = Date.now();
     effectiveAt = await fault.inject();
+    const recoveryFrom = fault.recoveryFromInjectEnd ? Date.now() : faultAt;
     bound = fault.inFlightMayFail ? inFlightAtFault + (load.counts.sent - sentAtFault) : 0;
     await pollUntil(fault.recovered, fault.recoveryBudgetMs + 5_000, `${name}: recovery`, 20);
-    recoveryMs = Date.now() - faultAt;
+    recoveryMs = Date.now() - recoveryFrom;
     // Traffic must keep flowing after the recovery, and every case runs at least LOAD_SECONDS.
     await load.okAfter(200, 15_000);
     const remaining = loadStart + LOAD_SECONDS * 1000 - Date.now();
