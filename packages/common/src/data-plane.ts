@@ -7,7 +7,7 @@ import { NotFoundError, TimeoutError, UnavailableError, type TroupeError } from 
 import { fromErrorInfo } from './failure-converter.js';
 import type { Logger } from './logger.js';
 import { ReplicaScheduler, type ReplicaSlot, type Waiter } from './replica-scheduler.js';
-import { ChannelBrokenError, WorkerChannelPool } from './worker-channel.js';
+import { ChannelBrokenError, WorkerChannelPool, type ReplyReceiver } from './worker-channel.js';
 import { TrafficPolicy } from './traffic-policy.js';
 
 export interface DataPlaneOptions {
@@ -21,14 +21,18 @@ export interface DataPlaneOptions {
 const DEFAULT_TIMEOUT_MS = 60_000;
 const SWEEP_MS = 50;
 
-/** One call's life: waiting, assigned, settled. It is its own queue entry to save allocations. */
-class CallState implements Waiter {
+/**
+ * One call's life: waiting, assigned, settled. It is its own queue entry and its own reply
+ * receiver, and makes promises only when asked for them, to keep the hot path allocation-light.
+ */
+class CallState implements Waiter, ReplyReceiver {
   cancelled = false;
   attempts = 0;
   slot: ReplicaSlot | undefined;
-  resolveReply!: (reply: troupe.v1.Reply) => void;
-  rejectReply!: (error: TroupeError) => void;
-  readonly reply: Promise<troupe.v1.Reply>;
+  private outcome: { reply: troupe.v1.Reply } | { error: TroupeError } | undefined;
+  private replyPromise: Promise<troupe.v1.Reply> | undefined;
+  private resolveReply: ((reply: troupe.v1.Reply) => void) | undefined;
+  private rejectReply: ((error: TroupeError) => void) | undefined;
   /** Created only when someone asks (async handles): most callers never do. */
   private assignedPromise: Promise<void> | undefined;
   private resolveAssigned: (() => void) | undefined;
@@ -39,11 +43,20 @@ class CallState implements Waiter {
     readonly scheduler: ReplicaScheduler,
     readonly message: Omit<troupe.v1.ICall, 'id'>,
     readonly deadline: number,
-  ) {
-    this.reply = new Promise((resolve, reject) => {
-      this.resolveReply = resolve;
-      this.rejectReply = reject;
-    });
+  ) {}
+
+  get reply(): Promise<troupe.v1.Reply> {
+    if (this.replyPromise) return this.replyPromise;
+    const outcome = this.outcome;
+    if (outcome) {
+      this.replyPromise = 'reply' in outcome ? Promise.resolve(outcome.reply) : Promise.reject(outcome.error);
+    } else {
+      this.replyPromise = new Promise((resolve, reject) => {
+        this.resolveReply = resolve;
+        this.rejectReply = reject;
+      });
+    }
+    return this.replyPromise;
   }
 
   get assigned(): Promise<void> {
@@ -65,13 +78,12 @@ class CallState implements Waiter {
     this.markAssigned();
     this.message.replicaTag = slot.tag;
     // The message object is reused on retry: the channel encodes it within this turn.
-    slot.channel.send(this.message).then(
-      (reply) => this.onReply(slot, reply),
-      (error: unknown) => this.onFailure(slot, error),
-    );
+    slot.channel.dispatch(this.message, this);
   }
 
-  private onReply(slot: ReplicaSlot, reply: troupe.v1.Reply): void {
+  /** @internal The worker answered the current attempt. */
+  onReply(reply: troupe.v1.Reply): void {
+    const slot = this.slot!;
     this.scheduler.release(slot);
     const error = reply.error;
     if (!error) return this.settle(reply);
@@ -79,7 +91,9 @@ class CallState implements Waiter {
     this.fail(fromErrorInfo(error));
   }
 
-  private onFailure(slot: ReplicaSlot, error: unknown): void {
+  /** @internal The current attempt ended without a reply. */
+  onFailure(error: unknown): void {
+    const slot = this.slot!;
     this.scheduler.release(slot);
     if (error instanceof ChannelBrokenError && !error.mayHaveRun && this.canRetry()) return this.retry(slot, true);
     this.fail(error instanceof Error ? (error as TroupeError) : new UnavailableError(String(error)));
@@ -99,7 +113,8 @@ class CallState implements Waiter {
     if (this.cancelled) return;
     this.cancelled = true;
     this.plane.forget(this);
-    this.resolveReply(reply);
+    this.outcome = { reply };
+    this.resolveReply?.(reply);
   }
 
   fail(error: TroupeError): void {
@@ -107,7 +122,8 @@ class CallState implements Waiter {
     this.cancelled = true;
     this.plane.forget(this);
     this.markAssigned();
-    this.rejectReply(error);
+    this.outcome = { error };
+    this.rejectReply?.(error);
   }
 }
 
@@ -227,6 +243,11 @@ const EMPTY = new Uint8Array(0);
 const RESOLVED = Promise.resolve();
 
 function rejected(error: TroupeError): PendingCall {
-  const reply = Promise.reject(error);
-  return { assigned: Promise.resolve(), reply };
+  // Lazy, so that a call whose result nobody asks for does not raise an unhandled rejection.
+  return {
+    assigned: RESOLVED,
+    get reply() {
+      return Promise.reject(error);
+    },
+  };
 }

@@ -18,9 +18,10 @@ export class ChannelBrokenError extends UnavailableError {
   }
 }
 
-interface PendingReply {
-  resolve(reply: troupe.v1.Reply): void;
-  reject(error: Error): void;
+/** Who hears how a call ended; the router's call state is its own receiver (no promise per call). */
+export interface ReplyReceiver {
+  onReply(reply: troupe.v1.Reply): void;
+  onFailure(error: Error): void;
 }
 
 type DataStream = ClientDuplexStream<troupe.v1.ICallFrame, troupe.v1.ReplyFrame>;
@@ -42,7 +43,7 @@ export class WorkerChannel {
   /** The worker answered the stream's headers: from then on a break may strand calls that ran. */
   private opened = false;
   private nextId = 1;
-  private readonly pending = new Map<number, PendingReply>();
+  private readonly pending = new Map<number, ReplyReceiver>();
   private outbox: troupe.v1.ICall[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -58,18 +59,26 @@ export class WorkerChannel {
     return this.pending.size;
   }
 
-  /** Queues a call for this turn's frame; the promise settles with the worker's reply. */
-  send(call: Omit<troupe.v1.ICall, 'id'>): Promise<troupe.v1.Reply> {
-    if (this.closed) return Promise.reject(new ChannelBrokenError(`channel to ${this.address} is closed`, false));
+  /** Queues a call for this turn's frame; `receiver` hears the worker's reply or the failure. */
+  dispatch(call: Omit<troupe.v1.ICall, 'id'>, receiver: ReplyReceiver): void {
+    if (this.closed) {
+      receiver.onFailure(new ChannelBrokenError(`channel to ${this.address} is closed`, false));
+      return;
+    }
     const id = this.nextId++;
     const message = call as troupe.v1.ICall;
     message.id = id;
     this.outbox.push(message);
+    this.pending.set(id, receiver);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(this.flush);
     }
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+  }
+
+  /** `dispatch` as a promise, for callers off the hot path. */
+  send(call: Omit<troupe.v1.ICall, 'id'>): Promise<troupe.v1.Reply> {
+    return new Promise((resolve, reject) => this.dispatch(call, { onReply: resolve, onFailure: reject }));
   }
 
   close(): void {
@@ -112,7 +121,7 @@ export class WorkerChannel {
       const waiter = this.pending.get(id);
       if (!waiter) continue;
       this.pending.delete(id);
-      waiter.resolve(reply as troupe.v1.Reply);
+      waiter.onReply(reply as troupe.v1.Reply);
     }
   }
 
@@ -135,7 +144,7 @@ export class WorkerChannel {
     const waiters = [...this.pending];
     this.pending.clear();
     this.outbox = [];
-    for (const [id, waiter] of waiters) waiter.reject(unsent.has(id) ? undelivered : error);
+    for (const [id, waiter] of waiters) waiter.onFailure(unsent.has(id) ? undelivered : error);
   }
 }
 

@@ -10,3 +10,4 @@ export { troupe };
 export const v1 = troupe.v1;
 export * from './services.generated.js';
 export * from './subjects.js';
+export * from './value-codec.js';

@@ -5,19 +5,26 @@ export class ObjectRef<T = unknown> implements PromiseLike<T> {
   /** While set, the ref is not a thenable: see `revealed`. */
   private hidden = false;
 
-  constructor(private readonly result: Promise<T>) {
-    // A result nobody awaits must not crash the process as an unhandled rejection.
-    result.catch(() => undefined);
+  private promise: Promise<T> | undefined;
+
+  /**
+   * `result` is called on the first `then`: a ref nobody awaits makes no promise, so its failure
+   * cannot surface as an unhandled rejection.
+   */
+  constructor(private readonly result: () => Promise<T>) {}
+
+  private get settled(): Promise<T> {
+    return (this.promise ??= this.result());
   }
 
   get then(): PromiseLike<T>['then'] {
     // Typed as always present: user code only ever sees the ref outside the hidden instant.
     if (this.hidden) return undefined as unknown as PromiseLike<T>['then'];
-    return (onFulfilled, onRejected) => this.result.then(onFulfilled, onRejected);
+    return (onFulfilled, onRejected) => this.settled.then(onFulfilled, onRejected);
   }
 
   catch(onRejected: (error: TroupeError) => unknown): Promise<unknown> {
-    return this.result.catch(onRejected);
+    return this.settled.catch(onRejected);
   }
 
   /**

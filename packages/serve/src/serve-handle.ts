@@ -1,7 +1,6 @@
 // Handles call an endpoint in-process through the same routing library the proxies use.
-import { deserialize, serialize } from 'node:v8';
 import type { CallRequest, DataPlane, PendingCall } from '@troupe/common';
-import type { troupe } from '@troupe/protocol';
+import { decodeValue, encodeValue, type troupe } from '@troupe/protocol';
 import { ObjectRef } from './object-ref.js';
 
 export interface HandleOptions {
@@ -33,7 +32,7 @@ function toRequest(options: HandleOptions, data: unknown, query: Record<string, 
   const request: CallRequest = {
     methodName: options.methodName,
     shardKey: options.shardKey,
-    data: serialize(data),
+    data: encodeValue(data),
     valueReply: true,
   };
   // Without `http` the replica sees GET, no query and no headers: skip encoding empty maps.
@@ -49,7 +48,7 @@ function toRequest(options: HandleOptions, data: unknown, query: Record<string, 
 }
 
 function decode(reply: troupe.v1.Reply): unknown {
-  return reply.value && reply.value.length > 0 ? deserialize(reply.value) : undefined;
+  return decodeValue(reply.value);
 }
 
 abstract class BaseHandle {
@@ -65,14 +64,20 @@ abstract class BaseHandle {
     const plane = this.router.readyFor(this.endpoint);
     if (plane) return plane.call(this.endpoint, request);
     const pending = this.router.waitFor(this.endpoint, this.missingOk).then((p) => p.call(this.endpoint, request));
+    // Whoever awaits the ref or the assignment sees a failure; nobody awaiting is no crash.
+    pending.catch(() => undefined);
     return {
-      assigned: pending.then((p) => p.assigned),
-      reply: pending.then((p) => p.reply),
+      get assigned() {
+        return pending.then((p) => p.assigned);
+      },
+      get reply() {
+        return pending.then((p) => p.reply);
+      },
     };
   }
 
   protected refFor(pending: PendingCall): ObjectRef {
-    return new ObjectRef(pending.reply.then(decode));
+    return new ObjectRef(() => pending.reply.then(decode));
   }
 }
 

@@ -1,7 +1,6 @@
 // The request object user code sees. Methods live on the prototype, so a request costs one object
 // and no closures.
-import { deserialize } from 'node:v8';
-import type { troupe } from '@troupe/protocol';
+import { decodeValue, type troupe } from '@troupe/protocol';
 
 const EMPTY_BODY = Buffer.alloc(0);
 
@@ -34,7 +33,7 @@ export class ReplicaRequest {
       this.pathParams = {};
       this.body = EMPTY_BODY;
     }
-    this.data = call.hasData ? deserialize(call.data) : undefined;
+    this.data = call.hasData ? decodeValue(call.data) : undefined;
   }
 
   text(): string {

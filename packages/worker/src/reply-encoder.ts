@@ -1,9 +1,8 @@
 // Turns what user code returned into a Reply: HTTP-ready for HTTP calls (the proxy copies it out
 // as is), a v8-serialized value for handle calls. Replies are written straight into ReplyFrame
 // field encoding so frames are built by concatenating byte ranges, never by re-encoding.
-import { serialize } from 'node:v8';
 import protobuf from 'protobufjs/minimal.js';
-import { v1, type troupe } from '@troupe/protocol';
+import { encodeValue, v1, type troupe } from '@troupe/protocol';
 import { failureInfo } from './errors.js';
 
 /** The SDK's `Response` class carries this brand. */
@@ -109,7 +108,7 @@ export function encodeErrorReply(id: number, error: troupe.v1.IErrorInfo): Buffe
 
 function fillValueReply(reply: troupe.v1.IReply, result: unknown): void {
   reply.kind = v1.ReplyKind.REPLY_KIND_VALUE;
-  reply.value = serialize(result);
+  reply.value = encodeValue(result);
 }
 
 function fillHttpReply(reply: troupe.v1.IReply, result: unknown): void {

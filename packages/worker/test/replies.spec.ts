@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { Client, credentials, status as GrpcStatus } from '@grpc/grpc-js';
-import { DataService } from '@troupe/protocol';
+import { DataService, decodeValue, encodeValue } from '@troupe/protocol';
 import {
   DataClient,
   eventually,
@@ -92,7 +91,7 @@ describe('worker: requests and replies', function () {
     assert.deepEqual(JSON.parse(Buffer.from(json.body).toString()), { accepted: true });
   });
 
-  it('answers handle calls with the v8-serialized value', async () => {
+  it('answers handle calls with the encoded value', async () => {
     const reply = await fixture.data.value('value#aaaaaa', { n: 1 });
     assert.equal(reply.kind, REPLY_KIND_VALUE);
     assert.deepEqual(valueOf(reply), { got: { n: 1 }, when: new Date(0), big: 10n, map: new Map([['a', 1]]) });
@@ -109,12 +108,12 @@ describe('worker: requests and replies', function () {
     const reply = await fixture.data.send({
       replicaTag: 'echo#aaaaaa',
       http: { method: 'PUT', query: { a: 'b' }, headers: { 'x-h': '1' } },
-      data: serialize('d'),
+      data: encodeValue('d'),
       hasData: true,
       valueReply: true,
     });
     assert.equal(reply.kind, REPLY_KIND_VALUE);
-    assert.deepEqual(deserialize(reply.value), {
+    assert.deepEqual(decodeValue(reply.value), {
       method: 'PUT',
       path: '',
       query: { a: 'b' },

@@ -1,7 +1,6 @@
 // What the worker tests share: a stub head (Control service on a free port), a worker running
 // in-process against it, a WorkerControl client and a data-stream client.
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import {
   Client,
   credentials,
@@ -13,7 +12,7 @@ import {
   type ServerUnaryCall,
 } from '@grpc/grpc-js';
 import { UnaryClient } from '@troupe/common';
-import { ControlService, DataService, v1, WorkerControlService, type troupe } from '@troupe/protocol';
+import { ControlService, DataService, decodeValue, encodeValue, v1, WorkerControlService, type troupe } from '@troupe/protocol';
 import { startWorker, type WorkerHandle, type WorkerOptions } from '../src/index.js';
 
 export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -164,7 +163,7 @@ export class DataClient {
 
   value(replicaTag: string, data?: unknown, methodName = ''): Promise<troupe.v1.Reply> {
     const hasData = data !== undefined;
-    return this.send({ replicaTag, methodName, data: hasData ? serialize(data) : undefined, hasData });
+    return this.send({ replicaTag, methodName, data: hasData ? encodeValue(data) : undefined, hasData });
   }
 
   /** A handle call's result: the value, or the error rebuilt as thrown. */
@@ -214,7 +213,7 @@ export class DataClient {
 export function valueOf(reply: troupe.v1.Reply): unknown {
   if (reply.error) throw replyError(reply);
   if (reply.kind !== REPLY_KIND_VALUE) throw new Error(`expected a value reply, got kind ${reply.kind}`);
-  return deserialize(reply.value as Buffer);
+  return decodeValue(reply.value as Buffer);
 }
 
 export interface ReplyError extends Error {
