@@ -244,7 +244,14 @@ describe('fuzz: hostile HTTP against a proxy process', function () {
           assert.ok(first.status === 500 && /^\/boom/.test(path), `server error: ${context} ${first.body.toString().slice(0, 200)}`);
           assert.doesNotMatch(first.body.toString(), /\n\s+at |\.m?js/, 'no stack trace');
         }
-        if (responses.length === 2) {
+        // Framing headers drawn at random for a request without a body make the follow-up's
+        // bytes that request's body, by HTTP's own rules: what remains is no request, and a 4xx
+        // for it is the right answer.
+        const followUpIsBody =
+          payload.kind === 'none' && headers.some(([n]) => ['content-length', 'transfer-encoding'].includes(n.toLowerCase()));
+        if (responses.length === 2 && followUpIsBody && responses[1]!.status !== 200) {
+          assert.ok(responses[1]!.status >= 400 && responses[1]!.status < 500, `after the body: ${context}`);
+        } else if (responses.length === 2) {
           const followUp = responses[1]!;
           assert.equal(followUp.status, 200, `follow-up after ${context}: ${followUp.body.toString().slice(0, 200)}`);
           assert.deepEqual(JSON.parse(followUp.body.toString()).id, 'follow-up');
