@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, freePort, ObjectRef, type TroupeClient } from '@troupe/serve';
+import { ObjectRef, type TroupeClient } from '@troupe/serve';
+import { startServingCluster } from '@troupe/test-kit';
 import { runBounded, tally } from './support/bounded-load.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -30,9 +31,7 @@ describe('backpressure (maxConcurrentQueries)', function () {
   let base: string;
 
   before(async () => {
-    const httpPort = await freePort();
-    base = `http://127.0.0.1:${httpPort}`;
-    client = await start({ nodes: 2, port: 0, codeDir: fixtures, httpOptions: { port: httpPort } });
+    ({ client, base } = await startServingCluster({ nodes: 2, codeDir: fixtures }));
   });
 
   after(async () => {

@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, freePort, type TroupeClient } from '@troupe/serve';
+import { type TroupeClient } from '@troupe/serve';
+import { startServingCluster } from '@troupe/test-kit';
 import { runBounded, tally } from './support/bounded-load.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -47,9 +48,7 @@ describe('batching', function () {
   let base: string;
 
   before(async () => {
-    const httpPort = await freePort();
-    base = `http://127.0.0.1:${httpPort}`;
-    client = await start({ nodes: 1, port: 0, codeDir: fixtures, httpOptions: { port: httpPort } });
+    ({ client, base } = await startServingCluster({ nodes: 1, codeDir: fixtures }));
   });
 
   after(async () => {

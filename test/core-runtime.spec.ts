@@ -86,7 +86,7 @@ describe('core runtime', function () {
     await client.createBackend('failing', './failing.mjs#failing');
     await client.createEndpoint('failing', { backend: 'failing', route: '/failing' });
     const handle = await client.getHandle('failing');
-    await assert.rejects(handle.remote('bolts'), (error: Error) => {
+    await assert.rejects(client.get(handle.remote('bolts')), (error: Error) => {
       assert.equal(error.name, 'InventoryError');
       assert.equal(error.message, 'no stock for bolts');
       return true;

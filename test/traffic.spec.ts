@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, freePort, type ServeHandle, type TroupeClient } from '@troupe/serve';
-import { pollUntil } from '@troupe/test-kit';
+import { type ServeHandle, type TroupeClient } from '@troupe/serve';
+import { pollUntil, startServingCluster } from '@troupe/test-kit';
 import { runBounded, tally } from './support/bounded-load.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -41,9 +41,7 @@ describe('traffic splitting, shard keys and shadows', function () {
   let base: string;
 
   before(async () => {
-    const httpPort = await freePort();
-    base = `http://127.0.0.1:${httpPort}`;
-    client = await start({ nodes: 2, port: 0, codeDir: fixtures, httpOptions: { port: httpPort } });
+    ({ client, base } = await startServingCluster({ nodes: 2, codeDir: fixtures }));
     await client.createBackend('alpha', './backend-name.mjs#backendName', { config: { numReplicas: 2 } });
     await client.createBackend('beta', './backend-name.mjs#backendName');
     await client.createEndpoint('split', { backend: 'alpha', route: '/split' });

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, freePort, type TroupeClient } from '@troupe/serve';
-import { pollUntil } from '@troupe/test-kit';
+import { type TroupeClient } from '@troupe/serve';
+import { pollUntil, startServingCluster } from '@troupe/test-kit';
 import { runBounded, SteadyLoad, type LoadReport } from './support/bounded-load.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -28,9 +28,7 @@ describe('zero downtime under load', function () {
   let base: string;
 
   before(async () => {
-    const httpPort = await freePort();
-    base = `http://127.0.0.1:${httpPort}`;
-    client = await start({ nodes: 2, port: 0, codeDir: fixtures, httpOptions: { port: httpPort } });
+    ({ client, base } = await startServingCluster({ nodes: 2, codeDir: fixtures }));
     await client.createBackend('blue', './versioned.mjs#Versioned', { config: { numReplicas: 2, userConfig: { version: 1 } } });
     await client.createBackend('green', './versioned.mjs#Versioned', { config: { numReplicas: 1, userConfig: { version: 1 } } });
     await client.createBackend('sink', './call-counter.mjs#CallCounter');

@@ -3,3 +3,4 @@ export * from './skip-reason.js';
 export * from './nats-server.js';
 export * from './poll.js';
 export * from './haproxy.js';
+export * from './serving-cluster.js';
