@@ -13,5 +13,6 @@ npx tsc -b tsconfig.json || status=1
 npm run --silent cycles >/dev/null || { echo 'import cycles found: npm run cycles'; status=1; }
 # Test code is run by tsx, which does not type-check: check it here.
 npx tsc -p tsconfig.test.json || status=1
+npx tsc -p bench/tsconfig.json || status=1
 npx mocha "$@" || status=1
 exit $status
