@@ -6,6 +6,7 @@ import type { Logger } from '@troupe/common';
 import { KubeApiError } from './errors.js';
 import type { KubeClient, KubeObject, ResourceType, WatchHandle } from './kube-client.js';
 import { objectKey } from './resource-types.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 
 const MIN_WATCH_MS = 1_000;
 
@@ -31,7 +32,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private watch: WatchHandle | undefined;
   private stopped = false;
   private running: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new WakeableSleep();
   private markSynced!: () => void;
   /** Resolves after the first complete list. */
   readonly synced: Promise<void>;
@@ -50,7 +51,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   async stop(): Promise<void> {
     this.stopped = true;
     this.watch?.stop();
-    this.wake?.();
+    this.sleeper.wake();
     await this.running;
   }
 
@@ -76,7 +77,7 @@ export class Informer<T extends KubeObject = KubeObject> {
         await this.watchOnce();
         // A watch the server ends at once, over and over, would otherwise spin this loop.
         if (Date.now() - started < MIN_WATCH_MS && !this.stopped) {
-          await this.pause(backoff);
+          await this.sleeper.sleep(backoff);
           backoff = Math.min(backoff * 2, max);
         } else {
           backoff = initial;
@@ -91,21 +92,10 @@ export class Informer<T extends KubeObject = KubeObject> {
         // After an error we cannot know what was missed: relist once it works again.
         needList = true;
         this.options.logger.warn({ kind: this.options.type.kind, err: error, retryInMs: backoff }, 'informer failed; restarting');
-        await this.pause(backoff);
+        await this.sleeper.sleep(backoff);
         backoff = Math.min(backoff * 2, max);
       }
     }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 
   private async relist(): Promise<void> {

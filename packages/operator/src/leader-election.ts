@@ -7,6 +7,7 @@ import type { Logger } from '@troupe/common';
 import { KubeApiError, OperatorConfigError } from './errors.js';
 import type { KubeClient, KubeObject } from './kube-client.js';
 import { LEASE } from './resource-types.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 
 export interface LeaderElectionOptions {
   namespace: string;
@@ -53,7 +54,7 @@ export class LeaderElector {
   private leading = false;
   private stopped = false;
   private running: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly sleeper = new WakeableSleep();
 
   constructor(
     private readonly client: KubeClient,
@@ -88,7 +89,7 @@ export class LeaderElector {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.wake?.();
+    this.sleeper.wake();
     await this.running;
     if (this.leading) {
       this.leading = false;
@@ -115,24 +116,13 @@ export class LeaderElector {
         this.options.logger.warn({ identity: this.options.identity }, 'lost leadership: lease not renewed in time');
         this.options.onStoppedLeading();
       }
-      await this.pause(this.jitter());
+      await this.sleeper.sleep(this.jitter());
     }
   }
 
   private jitter(): number {
     // A little spread keeps replicas that started together from colliding on every attempt.
     return this.leading ? this.retryPeriodMs : this.retryPeriodMs * (1 + Math.random() * 0.2);
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 
   private async tryAcquireOrRenew(attemptStart: number): Promise<boolean> {
