@@ -7,6 +7,7 @@ import type { troupe } from '@troupe/protocol';
 import { DispatchQueue, type BatchPolicy, type QueuedCall } from './dispatch-queue.js';
 import type { ReplyChannel } from './reply-channel.js';
 import { CALL_ENTRY, REPLY_ENTRY, type CallsMessage, type RepliesMessage } from './thread-messages.js';
+import { TurnFlush } from './turn-flush.js';
 
 const EMPTY_FRAME = Buffer.alloc(0);
 const DEFAULT_METHOD = 'call';
@@ -41,7 +42,7 @@ export class CallDispatcher {
   private readonly picked: HostedCall[] = [];
   private readonly outboxHeaders: number[] = [];
   private readonly outboxCalls: HostedCall[] = [];
-  private flushScheduled = false;
+  private readonly turn = new TurnFlush(() => this.flush());
   private batchTimer: NodeJS.Timeout | undefined;
   private batchTimerAt = Infinity;
   private idleWaiters: (() => void)[] = [];
@@ -60,7 +61,7 @@ export class CallDispatcher {
     this.maxConcurrentQueries = limits.maxConcurrentQueries;
     this.policy.maxBatchSize = limits.maxBatchSize;
     this.policy.batchWaitTimeoutMs = limits.batchWaitTimeout * 1000;
-    this.scheduleFlush();
+    this.turn.request();
   }
 
   /** Which methods take arrays of requests, as the replica reported once it was constructed. */
@@ -85,7 +86,7 @@ export class CallDispatcher {
     };
     if (batched) this.queue.pushBatched(call);
     else this.queue.pushSingle(call);
-    this.scheduleFlush();
+    this.turn.request();
   }
 
   onReplies(message: RepliesMessage): void {
@@ -99,7 +100,7 @@ export class CallDispatcher {
       this.inFlight.delete(seq);
       call.channel.deliver(buffer, spans[i + 1] as number, spans[i + 2] as number);
     }
-    if (this.queue.size > 0) this.scheduleFlush();
+    if (this.queue.size > 0) this.turn.request();
     else if (this.inFlight.size === 0) this.notifyIdle();
   }
 
@@ -136,19 +137,12 @@ export class CallDispatcher {
     for (const resolve of waiters) resolve();
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(this.flush);
-  }
-
   /** Picks what may run now and sends it to the thread in one message. */
-  private readonly flush = (): void => {
-    this.flushScheduled = false;
+  private flush(): void {
     if (this.closed) return;
     this.pick();
     if (this.outboxCalls.length > 0) this.send();
-  };
+  }
 
   /** Moves calls from the queue to the outbox while the replica has room. */
   private pick(): void {

@@ -8,6 +8,7 @@ import type { ReplicaBackend } from './replica-backend.js';
 import { ReplicaRequest } from './replica-request.js';
 import { ReplyFrameWriter } from './reply-encoder.js';
 import { CALL_ENTRY, type CallsMessage, type ReconfigureMessage } from './thread-messages.js';
+import { TurnFlush } from './turn-flush.js';
 
 /** At most this many failed calls per second get their stack logged; the rest are counted. */
 const ERROR_LOGS_PER_SECOND = 20;
@@ -21,7 +22,7 @@ interface BatchEntry {
 
 export class ReplicaRuntime {
   private readonly replies = new ReplyFrameWriter();
-  private flushScheduled = false;
+  private readonly turn = new TurnFlush(() => this.flush());
   private errorLogWindow = 0;
   private errorLogsInWindow = 0;
   private suppressedErrorLogs = 0;
@@ -138,7 +139,7 @@ export class ReplicaRuntime {
     this.logFailure(error, methodName);
     const info = failureInfo(error);
     for (const entry of entries) this.replies.writeError(entry.seq, entry.id, info);
-    this.scheduleFlush();
+    this.turn.request();
   }
 
   private decode(seq: number, id: number, buffer: Buffer, start: number, end: number): troupe.v1.Call | undefined {
@@ -147,34 +148,27 @@ export class ReplicaRuntime {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.replies.writeError(seq, id, failureInfo(new BackendSetupError(`malformed Call: ${reason}`)));
-      this.scheduleFlush();
+      this.turn.request();
       return undefined;
     }
   }
 
   private succeed(seq: number, id: number, httpReply: boolean, result: unknown): void {
     this.replies.writeResult(seq, id, httpReply, result);
-    this.scheduleFlush();
+    this.turn.request();
   }
 
   private fail(seq: number, id: number, methodName: string, error: unknown): void {
     this.logFailure(error, methodName);
     this.replies.writeError(seq, id, failureInfo(error));
-    this.scheduleFlush();
+    this.turn.request();
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(this.flush);
-  }
-
-  private readonly flush = (): void => {
-    this.flushScheduled = false;
+  private flush(): void {
     if (this.replies.isEmpty) return;
     const { bytes, spans } = this.replies.take();
     this.port.postMessage({ type: 'replies', bytes, spans }, [bytes.buffer, spans.buffer]);
-  };
+  }
 
   /** The stack stays in the worker's log; callers only ever see the error's name and message. */
   private logFailure(error: unknown, methodName: string): void {

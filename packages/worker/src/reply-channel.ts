@@ -4,6 +4,7 @@
 import type { ServerDuplexStream } from '@grpc/grpc-js';
 import type { troupe } from '@troupe/protocol';
 import { encodeErrorReply } from './reply-encoder.js';
+import { TurnFlush } from './turn-flush.js';
 
 export type DataStream = ServerDuplexStream<Buffer, Buffer>;
 
@@ -12,7 +13,7 @@ export class ReplyChannel {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private bytes = 0;
-  private flushScheduled = false;
+  private readonly turn = new TurnFlush(() => this.flush());
   /** Calls read from the stream and not answered yet, wherever they are. */
   private unanswered = 0;
   private inputEnded = false;
@@ -39,10 +40,7 @@ export class ReplyChannel {
     this.starts.push(start);
     this.ends.push(end);
     this.bytes += end - start;
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(this.flush);
-    }
+    this.turn.request();
   }
 
   deliverError(id: number, error: troupe.v1.IErrorInfo): void {
@@ -71,8 +69,7 @@ export class ReplyChannel {
     this.onFinished(this);
   }
 
-  private readonly flush = (): void => {
-    this.flushScheduled = false;
+  private flush(): void {
     const count = this.buffers.length;
     if (this.closed || count === 0) return;
     const frame = Buffer.allocUnsafe(this.bytes);
@@ -86,10 +83,10 @@ export class ReplyChannel {
     this.bytes = 0;
     this.stream.write(frame);
     this.finishIfDone();
-  };
+  }
 
   private finishIfDone(): void {
-    if (!this.inputEnded || this.unanswered > 0 || this.flushScheduled || this.closed) return;
+    if (!this.inputEnded || this.unanswered > 0 || this.turn.pending || this.closed) return;
     this.stream.end();
     this.close();
   }
