@@ -153,6 +153,28 @@ describe('batching', function () {
     assert.ok(replies[8]!.ms < 700, `an unbatched method waited ${replies[8]!.ms} ms behind filling batches`);
   });
 
+  it('runs one batch at a time with maxConcurrentBatches 1, later calls queuing in the replica', async () => {
+    await client.createBackend('serial', './batch-probe.mjs#overlapping', { config: { maxBatchSize: 4 } });
+    await client.createEndpoint('serial', { backend: 'serial' });
+    const handle = await client.getHandle('serial');
+    type Overlap = { size: number; running: number };
+    const burst = async (): Promise<Overlap[]> => (await Promise.all(Array.from({ length: 16 }, () => handle.remote(20)))) as Overlap[];
+
+    const concurrent = await burst();
+    assert.ok(Math.max(...concurrent.map((r) => r.running)) > 1, 'by default batches of one method overlap');
+
+    await client.updateBackendConfig('serial', { maxConcurrentBatches: 1 });
+    assert.equal((await client.getBackendConfig('serial')).maxConcurrentBatches, 1);
+    const serial = await burst();
+    assert.deepEqual(new Set(serial.map((r) => r.running)), new Set([1]), 'one batch at a time');
+    // The calls waited in the replica, not one by one in the router: batches leave full.
+    const batches = serial.reduce((sum, r) => sum + 1 / r.size, 0);
+    assert.ok(batches <= 5.01, `16 calls took ${batches.toFixed(1)} batches of at most 4`);
+
+    await client.updateBackendConfig('serial', { maxConcurrentBatches: 0 });
+    assert.equal((await client.getBackendConfig('serial')).maxConcurrentBatches, undefined, '0 means no limit');
+  });
+
   it('applies maxBatchSize and batchWaitTimeout changes to running replicas, without a restart', async () => {
     await client.createBackend('tunable', './batch-probe.mjs#batchSize', { config: { maxBatchSize: 2, batchWaitTimeout: 1 } });
     await client.createEndpoint('tunable', { backend: 'tunable' });

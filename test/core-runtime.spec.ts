@@ -116,6 +116,8 @@ describe('core runtime', function () {
       [() => client.updateBackendConfig('whoami', { maxConcurrentQueries: 0 }), /maxConcurrentQueries/],
       [() => client.updateBackendConfig('whoami', { batchWaitTimeout: -0.5 }), /batchWaitTimeout/],
       [() => client.updateBackendConfig('whoami', { maxBatchSize: 4 }), /maxBatchSize.*acceptBatch/],
+      [() => client.updateBackendConfig('whoami', { maxConcurrentBatches: -1 }), /maxConcurrentBatches/],
+      [() => client.updateBackendConfig('whoami', { maxConcurrentBatches: 1 }), /maxConcurrentBatches.*acceptBatch/],
       [() => client.updateBackendConfig('whoami', { userConfig: { a: 1 } }), /userConfig/],
       [() => client.updateBackendConfig('whoami', { bogus: 1 } as never), /bogus/],
       [() => client.createBackend('whoami', './whoami.mjs#whoami'), /already exists/],

@@ -27,7 +27,7 @@ export function statusTables(status: troupe.v1.ClusterStatus): string {
   for (const b of status.backends) {
     const c = b.spec?.config ?? {};
     backends.push([b.spec?.tag ?? '', `${(b.replicaTags ?? []).length}/${c.numReplicas ?? 0}`, String(c.maxConcurrentQueries ?? ''),
-      `${c.maxBatchSize ?? 1} / ${c.batchWaitTimeout ?? 0}s`, b.spec?.importPath ?? '', (b.replicaTags ?? []).join('\n') || '-']);
+      batchColumn(c), b.spec?.importPath ?? '', (b.replicaTags ?? []).join('\n') || '-']);
   }
   const endpoints = new Table({ head: ['ENDPOINT', 'ROUTE', 'METHODS', 'TRAFFIC', 'SHADOWS'] });
   for (const e of status.endpoints) {
@@ -43,4 +43,10 @@ export function statusTables(status: troupe.v1.ClusterStatus): string {
     `HTTP location: ${status.httpLocation}   state version: ${status.version}`,
     backends.toString(), endpoints.toString(), workers.toString(), proxies.toString(),
   ].join('\n');
+}
+
+/** Size / wait, and how many batches may run at once when that is limited. */
+function batchColumn(c: troupe.v1.IBackendConfig): string {
+  const limit = c.maxConcurrentBatches ? `, ${c.maxConcurrentBatches} at once` : '';
+  return `${c.maxBatchSize ?? 1} / ${c.batchWaitTimeout ?? 0}s${limit}`;
 }

@@ -15,6 +15,13 @@ export const BackendConfigSchema = Type.Object(
     batchWaitTimeout: Type.Optional(
       Type.Number({ minimum: 0, description: 'Seconds the oldest request of a batch waits for more. @default 0' }),
     ),
+    maxConcurrentBatches: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          'Batches of one method a replica runs at once; 0: as many as maxConcurrentQueries allows. @default 0',
+      }),
+    ),
     userConfig: Type.Optional(
       Type.Unknown({
         description: 'Passed to reconfigure() of class backends, without restarting replicas.',
@@ -37,6 +44,12 @@ export interface BackendConfig {
   maxBatchSize: number;
   /** Seconds. @default 0 */
   batchWaitTimeout: number;
+  /**
+   * Batches of one method a replica runs at once; absent (0 in updates) leaves only
+   * maxConcurrentQueries as a bound. 1 is Ray Serve's `@serve.batch` default: calls queue in the
+   * replica while its batch runs. @default 0
+   */
+  maxConcurrentBatches?: number;
   /** Any JSON value; undefined when unset. */
   userConfig?: unknown;
 }
@@ -59,5 +72,7 @@ export function mergeBackendConfig(
   for (const [key, value] of Object.entries(partial)) {
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
+  // "No limit" has one spelling, so configs compare equal however it was written.
+  if (merged.maxConcurrentBatches === 0) delete merged.maxConcurrentBatches;
   return merged;
 }

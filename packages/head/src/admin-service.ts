@@ -59,7 +59,13 @@ export function adminService(head: Head, auth: ServiceAuth, hooks: AdminHooks): 
     getClusterInfo: unary(auth, () => ({ natsUrl: hooks.natsUrl, headId: head.id, httpLocation: head.httpLocation })),
     waitConverged: unary(auth, async (r: troupe.v1.WaitRequest) => {
       const result = await head.waitConverged(Number(r.version), (r.timeoutSeconds || 60) * 1000);
-      return { converged: result.converged, detail: result.detail, version: head.desired().version };
+      return {
+        converged: result.converged,
+        detail: result.detail,
+        version: head.desired().version,
+        snapshotVersion: result.snapshotVersion,
+        headId: head.id,
+      };
     }),
     shutdown: unary(auth, async () => {
       setImmediate(() => void hooks.shutdown());

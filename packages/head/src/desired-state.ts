@@ -71,6 +71,9 @@ export function configFromWire(config: troupe.v1.IBackendConfig | null | undefin
   if (config.batchWaitTimeout !== undefined && config.batchWaitTimeout !== null) {
     partial.batchWaitTimeout = config.batchWaitTimeout;
   }
+  if (config.maxConcurrentBatches !== undefined && config.maxConcurrentBatches !== null) {
+    partial.maxConcurrentBatches = config.maxConcurrentBatches;
+  }
   const userConfig = parseJson(config.userConfigJson, 'config.userConfig');
   if (userConfig !== undefined) partial.userConfig = userConfig;
   return partial;
@@ -83,6 +86,7 @@ export function configToWire(config: BackendConfig): troupe.v1.IBackendConfig {
     maxBatchSize: config.maxBatchSize,
     batchWaitTimeout: config.batchWaitTimeout,
   };
+  if (config.maxConcurrentBatches !== undefined) wire.maxConcurrentBatches = config.maxConcurrentBatches;
   if (config.userConfig !== undefined) wire.userConfigJson = JSON.stringify(config.userConfig);
   return wire;
 }

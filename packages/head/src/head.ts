@@ -153,6 +153,11 @@ export class Head implements ReconcilerHost {
     if (backend.config.maxBatchSize > 1 && !shape.acceptBatch) {
       throw new ValidationError(`config.maxBatchSize: ${backend.config.maxBatchSize} > 1 needs a backend marked with acceptBatch`);
     }
+    if (backend.config.maxConcurrentBatches !== undefined && !shape.acceptBatch) {
+      throw new ValidationError(
+        `config.maxConcurrentBatches: backend "${tag}" has no method marked with acceptBatch, so it never runs batches`,
+      );
+    }
   }
 
   private async inspect(importPath: string): Promise<troupe.v1.BackendShape | undefined> {
@@ -193,22 +198,25 @@ export class Head implements ReconcilerHost {
   }
 
   /** Waits until replicas match `version` and every live proxy routes by the latest snapshot. */
-  async waitConverged(version: number, timeoutMs: number): Promise<{ converged: boolean; detail: string }> {
+  async waitConverged(version: number, timeoutMs: number): Promise<{ converged: boolean; detail: string; snapshotVersion: number }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const replicas = this.current.version >= version ? this.reconciler.converged() : { ok: false, detail: 'change not applied yet' };
       if (replicas.ok) {
         const published = this.publish();
         const lagging = this.proxies.lagging(published);
-        if (lagging.length === 0) return { converged: true, detail: 'converged' };
+        if (lagging.length === 0) return { converged: true, detail: 'converged', snapshotVersion: published };
         if (Date.now() > deadline) {
-          return { converged: false, detail: `proxies not at version ${published}: ${lagging.map((p) => p.httpAddress).join(', ')}` };
+          const detail = `proxies not at version ${published}: ${lagging.map((p) => p.httpAddress).join(', ')}`;
+          return { converged: false, detail, snapshotVersion: published };
         }
         await this.proxies.waitForVersion(published, Math.min(PROXY_ACK_TIMEOUT_MS, Math.max(0, deadline - Date.now())));
         continue;
       }
       // A backend whose replicas keep failing to start will not converge by waiting longer.
-      if (Date.now() > deadline || replicas.failing) return { converged: false, detail: replicas.detail };
+      if (Date.now() > deadline || replicas.failing) {
+        return { converged: false, detail: replicas.detail, snapshotVersion: this.snapshotVersion };
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

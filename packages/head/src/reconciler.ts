@@ -41,7 +41,14 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A deterministic fingerprint of what a replica applies in place, stable across head restarts. */
 export function configEpoch(config: BackendConfig): number {
-  const text = JSON.stringify([config.maxConcurrentQueries, config.maxBatchSize, config.batchWaitTimeout, config.userConfig ?? null]);
+  const text = JSON.stringify([
+    config.maxConcurrentQueries,
+    config.maxBatchSize,
+    config.batchWaitTimeout,
+    config.userConfig ?? null,
+    // Appended only when set, so replicas of configs without it keep their fingerprint.
+    ...(config.maxConcurrentBatches !== undefined ? [config.maxConcurrentBatches] : []),
+  ]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0) + 1;
@@ -52,6 +59,7 @@ export function replicaConfig(config: BackendConfig): troupe.v1.IReplicaConfig {
     maxConcurrentQueries: config.maxConcurrentQueries,
     maxBatchSize: config.maxBatchSize,
     batchWaitTimeout: config.batchWaitTimeout,
+    maxConcurrentBatches: config.maxConcurrentBatches ?? 0,
     epoch: configEpoch(config),
   };
   if (config.userConfig !== undefined) wire.userConfigJson = JSON.stringify(config.userConfig);

@@ -38,6 +38,7 @@ export namespace troupe {
             maxBatchSize?: (number|null);
             batchWaitTimeout?: (number|null);
             userConfigJson?: (string|null);
+            maxConcurrentBatches?: (number|null);
         }
 
         class BackendConfig implements IBackendConfig {
@@ -47,6 +48,7 @@ export namespace troupe {
             public maxBatchSize?: (number|null);
             public batchWaitTimeout?: (number|null);
             public userConfigJson?: (string|null);
+            public maxConcurrentBatches?: (number|null);
             public static create(properties?: troupe.v1.IBackendConfig): troupe.v1.BackendConfig;
             public static encode(message: troupe.v1.IBackendConfig, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.BackendConfig;
@@ -370,6 +372,8 @@ export namespace troupe {
             converged?: (boolean|null);
             detail?: (string|null);
             version?: (number|null);
+            snapshotVersion?: (number|null);
+            headId?: (string|null);
         }
 
         class WaitReply implements IWaitReply {
@@ -377,6 +381,8 @@ export namespace troupe {
             public converged: boolean;
             public detail: string;
             public version: number;
+            public snapshotVersion: number;
+            public headId: string;
             public static create(properties?: troupe.v1.IWaitReply): troupe.v1.WaitReply;
             public static encode(message: troupe.v1.IWaitReply, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.WaitReply;
@@ -461,6 +467,7 @@ export namespace troupe {
             batchWaitTimeout?: (number|null);
             userConfigJson?: (string|null);
             epoch?: (number|null);
+            maxConcurrentBatches?: (number|null);
         }
 
         class ReplicaConfig implements IReplicaConfig {
@@ -470,6 +477,7 @@ export namespace troupe {
             public batchWaitTimeout: number;
             public userConfigJson?: (string|null);
             public epoch: number;
+            public maxConcurrentBatches: number;
             public static create(properties?: troupe.v1.IReplicaConfig): troupe.v1.ReplicaConfig;
             public static encode(message: troupe.v1.IReplicaConfig, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ReplicaConfig;

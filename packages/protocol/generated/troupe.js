@@ -319,6 +319,7 @@ export const troupe = $root.troupe = (() => {
              * @property {number|null} [maxBatchSize] BackendConfig maxBatchSize
              * @property {number|null} [batchWaitTimeout] BackendConfig batchWaitTimeout
              * @property {string|null} [userConfigJson] BackendConfig userConfigJson
+             * @property {number|null} [maxConcurrentBatches] BackendConfig maxConcurrentBatches
              */
 
             /**
@@ -376,6 +377,14 @@ export const troupe = $root.troupe = (() => {
              */
             BackendConfig.prototype.userConfigJson = null;
 
+            /**
+             * BackendConfig maxConcurrentBatches.
+             * @member {number|null|undefined} maxConcurrentBatches
+             * @memberof troupe.v1.BackendConfig
+             * @instance
+             */
+            BackendConfig.prototype.maxConcurrentBatches = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -406,6 +415,12 @@ export const troupe = $root.troupe = (() => {
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(BackendConfig.prototype, "_userConfigJson", {
                 get: $util.oneOfGetter($oneOfFields = ["userConfigJson"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(BackendConfig.prototype, "_maxConcurrentBatches", {
+                get: $util.oneOfGetter($oneOfFields = ["maxConcurrentBatches"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -447,6 +462,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 4, wireType 1 =*/33).double(message.batchWaitTimeout);
                 if (message.userConfigJson != null && Object.hasOwnProperty.call(message, "userConfigJson"))
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.userConfigJson);
+                if (message.maxConcurrentBatches != null && Object.hasOwnProperty.call(message, "maxConcurrentBatches"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.maxConcurrentBatches);
                 return writer;
             };
 
@@ -502,6 +519,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 5: {
                             message.userConfigJson = reader.string();
+                            break;
+                        }
+                    case 6: {
+                            message.maxConcurrentBatches = reader.uint32();
                             break;
                         }
                     default:
@@ -3716,6 +3737,8 @@ export const troupe = $root.troupe = (() => {
              * @property {boolean|null} [converged] WaitReply converged
              * @property {string|null} [detail] WaitReply detail
              * @property {number|null} [version] WaitReply version
+             * @property {number|null} [snapshotVersion] WaitReply snapshotVersion
+             * @property {string|null} [headId] WaitReply headId
              */
 
             /**
@@ -3758,6 +3781,22 @@ export const troupe = $root.troupe = (() => {
             WaitReply.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * WaitReply snapshotVersion.
+             * @member {number} snapshotVersion
+             * @memberof troupe.v1.WaitReply
+             * @instance
+             */
+            WaitReply.prototype.snapshotVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * WaitReply headId.
+             * @member {string} headId
+             * @memberof troupe.v1.WaitReply
+             * @instance
+             */
+            WaitReply.prototype.headId = "";
+
+            /**
              * Creates a new WaitReply instance using the specified properties.
              * @function create
              * @memberof troupe.v1.WaitReply
@@ -3791,6 +3830,10 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.detail);
                 if (message.version != null && Object.hasOwnProperty.call(message, "version"))
                     writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.version);
+                if (message.snapshotVersion != null && Object.hasOwnProperty.call(message, "snapshotVersion"))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.snapshotVersion);
+                if (message.headId != null && Object.hasOwnProperty.call(message, "headId"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.headId);
                 return writer;
             };
 
@@ -3838,6 +3881,14 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 3: {
                             message.version = reader.uint64();
+                            break;
+                        }
+                    case 4: {
+                            message.snapshotVersion = reader.uint64();
+                            break;
+                        }
+                    case 5: {
+                            message.headId = reader.string();
                             break;
                         }
                     default:
@@ -4399,6 +4450,7 @@ export const troupe = $root.troupe = (() => {
              * @property {number|null} [batchWaitTimeout] ReplicaConfig batchWaitTimeout
              * @property {string|null} [userConfigJson] ReplicaConfig userConfigJson
              * @property {number|null} [epoch] ReplicaConfig epoch
+             * @property {number|null} [maxConcurrentBatches] ReplicaConfig maxConcurrentBatches
              */
 
             /**
@@ -4456,6 +4508,14 @@ export const troupe = $root.troupe = (() => {
              */
             ReplicaConfig.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
+            /**
+             * ReplicaConfig maxConcurrentBatches.
+             * @member {number} maxConcurrentBatches
+             * @memberof troupe.v1.ReplicaConfig
+             * @instance
+             */
+            ReplicaConfig.prototype.maxConcurrentBatches = 0;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -4503,6 +4563,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 4, wireType 2 =*/34).string(message.userConfigJson);
                 if (message.epoch != null && Object.hasOwnProperty.call(message, "epoch"))
                     writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.epoch);
+                if (message.maxConcurrentBatches != null && Object.hasOwnProperty.call(message, "maxConcurrentBatches"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.maxConcurrentBatches);
                 return writer;
             };
 
@@ -4558,6 +4620,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 5: {
                             message.epoch = reader.uint64();
+                            break;
+                        }
+                    case 6: {
+                            message.maxConcurrentBatches = reader.uint32();
                             break;
                         }
                     default:

@@ -77,6 +77,7 @@ function configToWire(config: BackendConfigInput | undefined): troupe.v1.IBacken
   if (valid.maxConcurrentQueries !== undefined) wire.maxConcurrentQueries = valid.maxConcurrentQueries;
   if (valid.maxBatchSize !== undefined) wire.maxBatchSize = valid.maxBatchSize;
   if (valid.batchWaitTimeout !== undefined) wire.batchWaitTimeout = valid.batchWaitTimeout;
+  if (valid.maxConcurrentBatches !== undefined) wire.maxConcurrentBatches = valid.maxConcurrentBatches;
   if (valid.userConfig !== undefined) wire.userConfigJson = JSON.stringify(valid.userConfig);
   return wire;
 }
@@ -88,6 +89,7 @@ function configFromWire(wire: troupe.v1.IBackendConfig | null | undefined): Back
     maxBatchSize: wire?.maxBatchSize ?? 1,
     batchWaitTimeout: wire?.batchWaitTimeout ?? 0,
   };
+  if (wire?.maxConcurrentBatches) config.maxConcurrentBatches = wire.maxConcurrentBatches;
   if (wire?.userConfigJson) config.userConfig = JSON.parse(wire.userConfigJson);
   return config;
 }
@@ -199,6 +201,22 @@ export class TroupeClient implements HandleRouter {
     await this.waitConverged(Number(version));
   }
 
+  /**
+   * Read-your-writes for handles: proxies have the change once the head says converged, but this
+   * client's own snapshot subscription may still be a message behind.
+   */
+  private async handlesCaughtUp(version: number, headId: string): Promise<void> {
+    const watcher = this.watcher;
+    if (watcher === undefined || version <= 0) return;
+    // The watcher only moves forward, so a snapshot of a newer head is past this one too.
+    const caughtUp = (snapshot: troupe.v1.Snapshot): boolean => snapshot.headId !== headId || Number(snapshot.version) >= version;
+    try {
+      await watcher.waitFor(caughtUp, this.convergeTimeoutSeconds * 1000);
+    } catch {
+      this.logger.warn({ version }, "this client's handles have not seen the change yet; they will once its snapshot arrives");
+    }
+  }
+
   async waitConverged(version = 0): Promise<void> {
     const reply = await this.admin.call<troupe.v1.WaitReply>(
       'waitConverged',
@@ -206,6 +224,7 @@ export class TroupeClient implements HandleRouter {
       (this.convergeTimeoutSeconds + 10) * 1000,
     );
     if (!reply.converged) throw new TimeoutError(`the cluster did not converge: ${reply.detail}`);
+    await this.handlesCaughtUp(Number(reply.snapshotVersion), reply.headId);
   }
 
   // ---- handles --------------------------------------------------------------------------------

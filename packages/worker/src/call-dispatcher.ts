@@ -1,6 +1,7 @@
 // Admission of calls into one replica thread. It never holds more than maxConcurrentQueries calls
 // in the thread (a batch of k counts k); the rest wait here in arrival order, and calls of batch
-// methods wait for their batch to fill or time out. Calls picked in one event-loop turn go to the
+// methods wait for their batch to fill or time out, or for a running batch of their method to
+// finish when maxConcurrentBatches is reached. Calls picked in one event-loop turn go to the
 // thread in one message, their bytes copied into one transferred buffer.
 import { performance } from 'node:perf_hooks';
 import type { troupe } from '@troupe/protocol';
@@ -17,6 +18,14 @@ export interface DispatchLimits {
   maxBatchSize: number;
   /** Seconds. */
   batchWaitTimeout: number;
+  /** 0: no limit besides maxConcurrentQueries. */
+  maxConcurrentBatches: number;
+}
+
+/** One batch in the thread: its method stays counted until the last of its calls replied. */
+interface RunningBatch {
+  readonly method: string;
+  unanswered: number;
 }
 
 /** A call from its arrival to its reply. */
@@ -27,6 +36,7 @@ interface HostedCall extends QueuedCall {
   frame: Buffer;
   readonly start: number;
   readonly end: number;
+  batch: RunningBatch | undefined;
 }
 
 export type PostCalls = (message: CallsMessage, transfer: ArrayBuffer[]) => void;
@@ -38,6 +48,7 @@ export class CallDispatcher {
   private batchMethods = new Set<string>();
   private readonly queue = new DispatchQueue<HostedCall>();
   private readonly inFlight = new Map<number, HostedCall>();
+  private readonly runningBatches = new Map<string, number>();
   private nextSeq = 1;
   private readonly picked: HostedCall[] = [];
   private readonly outboxHeaders: number[] = [];
@@ -53,7 +64,11 @@ export class CallDispatcher {
     private readonly post: PostCalls,
   ) {
     this.maxConcurrentQueries = limits.maxConcurrentQueries;
-    this.policy = { maxBatchSize: limits.maxBatchSize, batchWaitTimeoutMs: limits.batchWaitTimeout * 1000 };
+    this.policy = {
+      maxBatchSize: limits.maxBatchSize,
+      batchWaitTimeoutMs: limits.batchWaitTimeout * 1000,
+      maxConcurrentBatches: limits.maxConcurrentBatches,
+    };
   }
 
   /** New limits apply to what is queued as well; nothing that runs is touched. */
@@ -61,6 +76,7 @@ export class CallDispatcher {
     this.maxConcurrentQueries = limits.maxConcurrentQueries;
     this.policy.maxBatchSize = limits.maxBatchSize;
     this.policy.batchWaitTimeoutMs = limits.batchWaitTimeout * 1000;
+    this.policy.maxConcurrentBatches = limits.maxConcurrentBatches;
     this.turn.request();
   }
 
@@ -83,6 +99,7 @@ export class CallDispatcher {
       frame,
       start,
       end,
+      batch: undefined,
     };
     if (batched) this.queue.pushBatched(call);
     else this.queue.pushSingle(call);
@@ -98,6 +115,7 @@ export class CallDispatcher {
       const call = this.inFlight.get(seq);
       if (call === undefined) continue;
       this.inFlight.delete(seq);
+      if (call.batch !== undefined) this.answered(call.batch);
       call.channel.deliver(buffer, spans[i + 1] as number, spans[i + 2] as number);
     }
     if (this.queue.size > 0) this.turn.request();
@@ -120,10 +138,18 @@ export class CallDispatcher {
     this.batchTimer = undefined;
     for (const call of this.inFlight.values()) call.channel.deliverError(call.id, heldError);
     this.inFlight.clear();
+    this.runningBatches.clear();
     this.outboxHeaders.length = 0;
     this.outboxCalls.length = 0;
     for (const call of this.queue.drain()) call.channel.deliverError(call.id, queuedError);
     this.notifyIdle();
+  }
+
+  private answered(batch: RunningBatch): void {
+    if (--batch.unanswered > 0) return;
+    const running = (this.runningBatches.get(batch.method) ?? 1) - 1;
+    if (running > 0) this.runningBatches.set(batch.method, running);
+    else this.runningBatches.delete(batch.method);
   }
 
   private isIdle(): boolean {
@@ -150,16 +176,23 @@ export class CallDispatcher {
     const now = performance.now();
     const picked = this.picked;
     while (this.inFlight.size < limit && this.queue.size > 0) {
-      const isBatch = this.queue.take(limit - this.inFlight.size, now, this.policy, picked);
+      const isBatch = this.queue.take(limit - this.inFlight.size, now, this.policy, picked, this.runningBatches);
       if (picked.length === 0) break;
       this.outboxHeaders.push(isBatch ? picked.length : 0);
+      const batch = isBatch ? this.startBatch((picked[0] as HostedCall).method, picked.length) : undefined;
       for (const call of picked) {
+        call.batch = batch;
         this.inFlight.set(call.seq, call);
         this.outboxCalls.push(call);
       }
     }
     picked.length = 0;
     this.armBatchTimer();
+  }
+
+  private startBatch(method: string, size: number): RunningBatch {
+    this.runningBatches.set(method, (this.runningBatches.get(method) ?? 0) + 1);
+    return { method, unanswered: size };
   }
 
   private send(): void {
@@ -191,7 +224,7 @@ export class CallDispatcher {
   }
 
   private armBatchTimer(): void {
-    const deadline = this.queue.size === 0 ? Infinity : this.queue.nextDeadline(this.policy);
+    const deadline = this.queue.size === 0 ? Infinity : this.queue.nextDeadline(this.policy, this.runningBatches);
     if (deadline === Infinity) {
       clearTimeout(this.batchTimer);
       this.batchTimer = undefined;

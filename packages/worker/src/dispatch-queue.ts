@@ -14,7 +14,14 @@ export interface QueuedCall {
 export interface BatchPolicy {
   maxBatchSize: number;
   batchWaitTimeoutMs: number;
+  /** Batches of one method that may run at once; 0: no limit besides the capacity. */
+  maxConcurrentBatches: number;
 }
+
+/** Batches running per method, as the owner of the queue counts them. */
+export type RunningBatches = ReadonlyMap<string, number>;
+
+const NONE_RUNNING: RunningBatches = new Map();
 
 export class DispatchQueue<T extends QueuedCall> {
   private readonly singles = new Fifo<T>();
@@ -44,10 +51,10 @@ export class DispatchQueue<T extends QueuedCall> {
    * Moves the oldest ready group into `out` (cleared first) and returns whether it is a batch.
    * `out` stays empty when nothing is ready. A batch takes at most `capacity` calls.
    */
-  take(capacity: number, now: number, policy: BatchPolicy, out: T[]): boolean {
+  take(capacity: number, now: number, policy: BatchPolicy, out: T[], running: RunningBatches = NONE_RUNNING): boolean {
     out.length = 0;
     if (capacity <= 0 || this.count === 0) return false;
-    const batch = this.oldestReadyBatch(now, policy);
+    const batch = this.oldestReadyBatch(now, policy, running);
     const single = this.singles.peek();
     if (batch === undefined || (single !== undefined && single.seq < (batch.peek() as T).seq)) {
       if (single === undefined) return false;
@@ -61,12 +68,15 @@ export class DispatchQueue<T extends QueuedCall> {
     return true;
   }
 
-  /** When the oldest call of a batch that is not full times out, or Infinity. */
-  nextDeadline(policy: BatchPolicy): number {
+  /**
+   * When the oldest call of a batch that is not full times out, or Infinity. Methods at their
+   * batch limit are left out: a finishing batch, not a timer, lets them go on.
+   */
+  nextDeadline(policy: BatchPolicy, running: RunningBatches = NONE_RUNNING): number {
     let deadline = Infinity;
-    for (const fifo of this.batches.values()) {
+    for (const [method, fifo] of this.batches) {
       const head = fifo.peek();
-      if (head !== undefined && fifo.size < policy.maxBatchSize) {
+      if (head !== undefined && fifo.size < policy.maxBatchSize && !atBatchLimit(method, policy, running)) {
         deadline = Math.min(deadline, head.enqueuedAt + policy.batchWaitTimeoutMs);
       }
     }
@@ -82,15 +92,19 @@ export class DispatchQueue<T extends QueuedCall> {
     return calls;
   }
 
-  private oldestReadyBatch(now: number, policy: BatchPolicy): Fifo<T> | undefined {
+  private oldestReadyBatch(now: number, policy: BatchPolicy, running: RunningBatches): Fifo<T> | undefined {
     if (this.batches.size === 0) return undefined;
     let oldest: Fifo<T> | undefined;
-    for (const fifo of this.batches.values()) {
+    for (const [method, fifo] of this.batches) {
       const head = fifo.peek();
-      if (head === undefined) continue;
+      if (head === undefined || atBatchLimit(method, policy, running)) continue;
       const ready = fifo.size >= policy.maxBatchSize || now - head.enqueuedAt >= policy.batchWaitTimeoutMs;
       if (ready && (oldest === undefined || head.seq < (oldest.peek() as T).seq)) oldest = fifo;
     }
     return oldest;
   }
+}
+
+function atBatchLimit(method: string, policy: BatchPolicy, running: RunningBatches): boolean {
+  return policy.maxConcurrentBatches > 0 && (running.get(method) ?? 0) >= policy.maxConcurrentBatches;
 }

@@ -30,6 +30,8 @@ export interface ReplicaRunConfig {
   maxConcurrentQueries: number;
   maxBatchSize: number;
   batchWaitTimeout: number;
+  /** 0: no limit besides maxConcurrentQueries. */
+  maxConcurrentBatches: number;
   userConfigJson: string | undefined;
   /** The head's fingerprint of the config: reported back, compared for equality only (not ordered). */
   epoch: number;
@@ -41,6 +43,7 @@ export function toRunConfig(config: troupe.v1.IReplicaConfig | null | undefined)
     maxConcurrentQueries: config?.maxConcurrentQueries || BACKEND_CONFIG_DEFAULTS.maxConcurrentQueries,
     maxBatchSize: config?.maxBatchSize || BACKEND_CONFIG_DEFAULTS.maxBatchSize,
     batchWaitTimeout: Math.max(0, config?.batchWaitTimeout ?? BACKEND_CONFIG_DEFAULTS.batchWaitTimeout),
+    maxConcurrentBatches: config?.maxConcurrentBatches ?? 0,
     userConfigJson: config?.userConfigJson ?? undefined,
     epoch: Number(config?.epoch ?? 0),
   };

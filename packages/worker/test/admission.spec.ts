@@ -111,4 +111,31 @@ describe('worker: concurrency limits and batching', function () {
     await Promise.all([1, 2, 3, 4].map((n) => fixture.data.result('resize#aaaaaa', n, 'handle')));
     assert.deepEqual(await fixture.data.result('resize#aaaaaa', undefined, 'batchSizes'), [1, 1, 4]);
   });
+
+  it('runs batches of a method concurrently by default, one at a time with maxConcurrentBatches 1', async () => {
+    const overlap = async (tag: string): Promise<{ peak: number; sizes: number[] }> => {
+      // Six calls in one frame: three full batches are ready at once.
+      await Promise.all(Array.from({ length: 6 }, () => fixture.data.result(tag, 30, 'handle')));
+      return (await fixture.data.result(tag, undefined, 'stats')) as { peak: number; sizes: number[] };
+    };
+    await fixture.running('overlap#aaaaaa', 'batching.mjs#OverlapTracker', { maxBatchSize: 2 });
+    assert.deepEqual(await overlap('overlap#aaaaaa'), { running: 0, peak: 3, sizes: [2, 2, 2] });
+
+    await fixture.running('serial#aaaaaa', 'batching.mjs#OverlapTracker', { maxBatchSize: 2, maxConcurrentBatches: 1 });
+    assert.deepEqual(await overlap('serial#aaaaaa'), { running: 0, peak: 1, sizes: [2, 2, 2] });
+
+    // In place: the instance (and its peak of 1) stays, and batches overlap again.
+    await fixture.control.call('reconfigureReplica', {
+      replicaTag: 'serial#aaaaaa',
+      config: { maxBatchSize: 2, maxConcurrentBatches: 0, epoch: 2 },
+    });
+    assert.equal((await overlap('serial#aaaaaa')).peak, 3);
+  });
+
+  it('lets calls queue in the replica while its one batch runs, so batches follow back to back', async () => {
+    await fixture.running('queued#aaaaaa', 'batching.mjs#OverlapTracker', { maxBatchSize: 1, maxConcurrentBatches: 1 });
+    const results = await Promise.all(Array.from({ length: 5 }, () => fixture.data.result('queued#aaaaaa', 10, 'handle')));
+    assert.deepEqual(results, [1, 1, 1, 1, 1]);
+    assert.deepEqual(await fixture.data.result('queued#aaaaaa', undefined, 'stats'), { running: 0, peak: 1, sizes: [1, 1, 1, 1, 1] });
+  });
 });

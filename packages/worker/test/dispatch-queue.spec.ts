@@ -17,7 +17,7 @@ function takeAll(queue: DispatchQueue<QueuedCall>, capacity: number, now: number
 }
 
 describe('dispatch queue', () => {
-  const policy: BatchPolicy = { maxBatchSize: 2, batchWaitTimeoutMs: 1_000 };
+  const policy: BatchPolicy = { maxBatchSize: 2, batchWaitTimeoutMs: 1_000, maxConcurrentBatches: 0 };
 
   it('hands out singles first-in first-out', () => {
     const queue = new DispatchQueue<QueuedCall>();
@@ -50,7 +50,7 @@ describe('dispatch queue', () => {
     const queue = new DispatchQueue<QueuedCall>();
     for (let i = 0; i < 4; i++) queue.pushBatched(call('h', 0));
     const out: QueuedCall[] = [];
-    assert.equal(queue.take(1, 0, { maxBatchSize: 4, batchWaitTimeoutMs: 0 }, out), true);
+    assert.equal(queue.take(1, 0, { maxBatchSize: 4, batchWaitTimeoutMs: 0, maxConcurrentBatches: 0 }, out), true);
     assert.equal(out.length, 1);
     assert.equal(queue.take(0, 0, policy, out), false);
     assert.equal(out.length, 0);
@@ -59,7 +59,28 @@ describe('dispatch queue', () => {
   it('sends whatever is queued when the timeout is 0', () => {
     const queue = new DispatchQueue<QueuedCall>();
     for (let i = 0; i < 3; i++) queue.pushBatched(call('h', 50));
-    assert.deepEqual(takeAll(queue, 10, 50, { maxBatchSize: 8, batchWaitTimeoutMs: 0 }), ['batch:h,h,h']);
+    assert.deepEqual(takeAll(queue, 10, 50, { maxBatchSize: 8, batchWaitTimeoutMs: 0, maxConcurrentBatches: 0 }), ['batch:h,h,h']);
+  });
+
+  it('holds a method back while it runs maxConcurrentBatches batches, and only that method', () => {
+    const queue = new DispatchQueue<QueuedCall>();
+    const oneAtATime: BatchPolicy = { maxBatchSize: 2, batchWaitTimeoutMs: 1_000, maxConcurrentBatches: 1 };
+    for (let i = 0; i < 3; i++) queue.pushBatched(call('h', 0));
+    queue.pushBatched(call('g', 0));
+    queue.pushSingle(call('s'));
+    const out: QueuedCall[] = [];
+    const running = new Map([['h', 1]]);
+    // h is at its limit: its full batch waits, and its deadline does not arm a timer.
+    assert.equal(queue.nextDeadline(oneAtATime, running), 1_000);
+    assert.equal(queue.take(10, 2_000, oneAtATime, out, running), true);
+    assert.deepEqual(out.map((c) => c.method), ['g']);
+    assert.equal(queue.take(10, 2_000, oneAtATime, out, running), false);
+    assert.deepEqual(out.map((c) => c.method), ['s']);
+    assert.equal(queue.take(10, 2_000, oneAtATime, out, running), false);
+    assert.equal(out.length, 0);
+    assert.equal(queue.nextDeadline(oneAtATime, running), Infinity);
+    running.set('h', 0);
+    assert.deepEqual(takeAll(queue, 10, 2_000, oneAtATime), ['batch:h,h', 'batch:h']);
   });
 
   it('drains everything for a replica that will not run it', () => {
