@@ -10,6 +10,7 @@ export interface BackendConfig {
   maxConcurrentQueries: number;
   maxBatchSize: number;
   batchWaitTimeout: number;
+  maxConcurrentBatches: number;
 }
 
 export interface TroupeHandle {

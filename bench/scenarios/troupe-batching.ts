@@ -25,9 +25,9 @@ export const troupeBatching: Scenario = {
         connections: BATCH_CONNECTIONS,
         baselines: [{ scenario: 'koa-batch', label: `maxBatchSize=${size}` }],
       });
-      // maxConcurrentQueries = maxBatchSize leaves one batch in flight per replica: the
-      // semantics of the Koa baseline and of Ray's @serve.batch (max_concurrent_batches=1).
-      await client.updateBackendConfig(tag, { maxConcurrentQueries: size });
+      // One batch in flight per replica while calls queue in it: the semantics of the Koa
+      // baseline and of Ray's @serve.batch (max_concurrent_batches=1, 100 ongoing requests).
+      await client.updateBackendConfig(tag, { maxConcurrentBatches: 1 });
       await ctx.measureHttp({
         label: `maxBatchSize=${size} one at a time`,
         url: `${http}/${tag}`,

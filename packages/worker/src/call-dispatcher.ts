@@ -1,7 +1,8 @@
 // Admission of calls into one replica thread. It never holds more than maxConcurrentQueries calls
 // in the thread (a batch of k counts k); the rest wait here in arrival order, and calls of batch
-// methods wait for their batch to fill or time out, or for a running batch of their method to
-// finish when maxConcurrentBatches is reached. Calls picked in one event-loop turn go to the
+// methods wait for their batch to fill or time out, or, at maxConcurrentBatches, for a batch of
+// their method to finish. One full batch beyond that limit may wait in the thread instead, so the
+// next batch starts without a round trip through this thread. Calls picked in one event-loop turn go to the
 // thread in one message, their bytes copied into one transferred buffer.
 import { performance } from 'node:perf_hooks';
 import type { troupe } from '@troupe/protocol';
@@ -49,6 +50,8 @@ export class CallDispatcher {
   private readonly queue = new DispatchQueue<HostedCall>();
   private readonly inFlight = new Map<number, HostedCall>();
   private readonly runningBatches = new Map<string, number>();
+  /** Small numbers naming batch methods to the thread, which needs them only to tell methods apart. */
+  private readonly methodKeys = new Map<string, number>();
   private nextSeq = 1;
   private readonly picked: HostedCall[] = [];
   private readonly outboxHeaders: number[] = [];
@@ -178,8 +181,9 @@ export class CallDispatcher {
     while (this.inFlight.size < limit && this.queue.size > 0) {
       const isBatch = this.queue.take(limit - this.inFlight.size, now, this.policy, picked, this.runningBatches);
       if (picked.length === 0) break;
-      this.outboxHeaders.push(isBatch ? picked.length : 0);
       const batch = isBatch ? this.startBatch((picked[0] as HostedCall).method, picked.length) : undefined;
+      if (batch === undefined) this.outboxHeaders.push(0);
+      else this.outboxHeaders.push(picked.length, this.methodKey(batch.method));
       for (const call of picked) {
         call.batch = batch;
         this.inFlight.set(call.seq, call);
@@ -195,6 +199,15 @@ export class CallDispatcher {
     return { method, unanswered: size };
   }
 
+  private methodKey(method: string): number {
+    let key = this.methodKeys.get(method);
+    if (key === undefined) {
+      key = this.methodKeys.size + 1;
+      this.methodKeys.set(method, key);
+    }
+    return key;
+  }
+
   private send(): void {
     const headers = this.outboxHeaders;
     const calls = this.outboxCalls;
@@ -205,8 +218,10 @@ export class CallDispatcher {
     let g = 0;
     let c = 0;
     let position = 0;
-    for (const header of headers) {
+    for (let h = 0; h < headers.length; ) {
+      const header = headers[h++] as number;
       groups[g++] = header;
+      if (header !== 0) groups[g++] = headers[h++] as number;
       const count = header === 0 ? 1 : header;
       for (let k = 0; k < count; k++) {
         const call = calls[c++] as HostedCall;
@@ -220,7 +235,8 @@ export class CallDispatcher {
     }
     headers.length = 0;
     calls.length = 0;
-    this.post({ type: 'calls', bytes, groups }, [bytes.buffer, groups.buffer]);
+    const message = { type: 'calls', bytes, groups, maxConcurrentBatches: this.policy.maxConcurrentBatches } as const;
+    this.post(message, [bytes.buffer, groups.buffer]);
   }
 
   private armBatchTimer(): void {

@@ -18,7 +18,10 @@ export interface BatchPolicy {
   maxConcurrentBatches: number;
 }
 
-/** Batches running per method, as the owner of the queue counts them. */
+/**
+ * Batches per method the owner of the queue has in the replica thread. At the limit one more full
+ * batch may go, to wait in the thread and start the moment a running one returns.
+ */
 export type RunningBatches = ReadonlyMap<string, number>;
 
 const NONE_RUNNING: RunningBatches = new Map();
@@ -54,7 +57,7 @@ export class DispatchQueue<T extends QueuedCall> {
   take(capacity: number, now: number, policy: BatchPolicy, out: T[], running: RunningBatches = NONE_RUNNING): boolean {
     out.length = 0;
     if (capacity <= 0 || this.count === 0) return false;
-    const batch = this.oldestReadyBatch(now, policy, running);
+    const batch = this.oldestReadyBatch(now, capacity, policy, running);
     const single = this.singles.peek();
     if (batch === undefined || (single !== undefined && single.seq < (batch.peek() as T).seq)) {
       if (single === undefined) return false;
@@ -92,12 +95,12 @@ export class DispatchQueue<T extends QueuedCall> {
     return calls;
   }
 
-  private oldestReadyBatch(now: number, policy: BatchPolicy, running: RunningBatches): Fifo<T> | undefined {
+  private oldestReadyBatch(now: number, capacity: number, policy: BatchPolicy, running: RunningBatches): Fifo<T> | undefined {
     if (this.batches.size === 0) return undefined;
     let oldest: Fifo<T> | undefined;
     for (const [method, fifo] of this.batches) {
       const head = fifo.peek();
-      if (head === undefined || atBatchLimit(method, policy, running)) continue;
+      if (head === undefined || !batchAdmitted(method, fifo.size, capacity, policy, running)) continue;
       const ready = fifo.size >= policy.maxBatchSize || now - head.enqueuedAt >= policy.batchWaitTimeoutMs;
       if (ready && (oldest === undefined || head.seq < (oldest.peek() as T).seq)) oldest = fifo;
     }
@@ -107,4 +110,13 @@ export class DispatchQueue<T extends QueuedCall> {
 
 function atBatchLimit(method: string, policy: BatchPolicy, running: RunningBatches): boolean {
   return policy.maxConcurrentBatches > 0 && (running.get(method) ?? 0) >= policy.maxConcurrentBatches;
+}
+
+/** Under the limit; or exactly at it with a full batch to wait in the thread (only one such). */
+function batchAdmitted(method: string, queued: number, capacity: number, policy: BatchPolicy, running: RunningBatches): boolean {
+  const limit = policy.maxConcurrentBatches;
+  if (limit === 0) return true;
+  const inThread = running.get(method) ?? 0;
+  if (inThread < limit) return true;
+  return inThread === limit && Math.min(queued, capacity) >= policy.maxBatchSize;
 }

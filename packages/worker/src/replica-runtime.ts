@@ -1,8 +1,10 @@
 // The replica thread's side of the call path: decodes the calls the main thread sends, runs them
-// (singly or as batches) and sends the replies of each event-loop turn back in one message.
+// (singly or as batches, at most maxConcurrentBatches of a method at once) and sends the replies of
+// each event-loop turn back in one message.
 import type { MessagePort } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { v1, type troupe } from '@troupe/protocol';
+import { BatchGate } from './batch-gate.js';
 import { BackendSetupError, BatchResultError, failureInfo } from './errors.js';
 import type { ReplicaBackend } from './replica-backend.js';
 import { ReplicaRequest } from './replica-request.js';
@@ -20,9 +22,17 @@ interface BatchEntry {
   httpReply: boolean;
 }
 
+/** A decoded batch; `entries` and `requests` line up (calls that failed to decode are in neither). */
+interface PreparedBatch {
+  methodName: string;
+  entries: BatchEntry[];
+  requests: ReplicaRequest[];
+}
+
 export class ReplicaRuntime {
   private readonly replies = new ReplyFrameWriter();
   private readonly turn = new TurnFlush(() => this.flush());
+  private readonly batches = new BatchGate<PreparedBatch>((key, batch) => this.runBatch(key, batch));
   private errorLogWindow = 0;
   private errorLogsInWindow = 0;
   private suppressedErrorLogs = 0;
@@ -37,6 +47,7 @@ export class ReplicaRuntime {
     const bytes = message.bytes;
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const groups = message.groups;
+    this.batches.setLimit(message.maxConcurrentBatches);
     let i = 0;
     while (i < groups.length) {
       const batchSize = groups[i++] as number;
@@ -44,7 +55,8 @@ export class ReplicaRuntime {
         this.runOne(groups, i, buffer);
         i += CALL_ENTRY;
       } else {
-        this.runBatch(groups, i, batchSize, buffer);
+        const key = groups[i++] as number;
+        this.batches.admit(key, this.prepareBatch(groups, i, batchSize, buffer));
         i += batchSize * CALL_ENTRY;
       }
     }
@@ -84,7 +96,7 @@ export class ReplicaRuntime {
     }
   }
 
-  private runBatch(groups: Float64Array, at: number, size: number, buffer: Buffer): void {
+  private prepareBatch(groups: Float64Array, at: number, size: number, buffer: Buffer): PreparedBatch {
     const entries: BatchEntry[] = [];
     const requests: ReplicaRequest[] = [];
     let methodName = '';
@@ -103,22 +115,43 @@ export class ReplicaRuntime {
       }
       entries.push({ seq, id, httpReply: wantsHttpReply(call) });
     }
-    if (entries.length === 0) return;
+    return { methodName, entries, requests };
+  }
+
+  private runBatch(key: number, { methodName, entries, requests }: PreparedBatch): void {
+    if (entries.length === 0) {
+      this.batchFinished(key);
+      return;
+    }
     let results: unknown;
     try {
       results = this.backend.invoke(methodName, requests);
     } catch (error) {
       this.failBatch(entries, methodName, error);
+      this.batchFinished(key);
       return;
     }
     if (isThenable(results)) {
       results.then(
-        (value) => this.settleBatch(entries, methodName, value),
-        (error: unknown) => this.failBatch(entries, methodName, error),
+        (value) => {
+          this.settleBatch(entries, methodName, value);
+          this.batchFinished(key);
+        },
+        (error: unknown) => {
+          this.failBatch(entries, methodName, error);
+          this.batchFinished(key);
+        },
       );
     } else {
       this.settleBatch(entries, methodName, results);
+      this.batchFinished(key);
     }
+  }
+
+  private batchFinished(key: number): void {
+    // The finished batch's replies leave before the next batch's synchronous work can delay them.
+    if (this.batches.hasWaiting(key)) this.flush();
+    this.batches.finished(key);
   }
 
   private settleBatch(entries: BatchEntry[], methodName: string, results: unknown): void {

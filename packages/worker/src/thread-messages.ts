@@ -19,13 +19,15 @@ export interface ReplicaThreadData {
 /**
  * `groups` holds dispatch groups back to back: a header, then `seq, id, start, end` per call
  * (offsets into `bytes`, each range one encoded `Call`). Header 0: one plain call follows.
- * Header k > 0: a batch of k calls follows (a batch of one is still a batch: the user code gets
- * an array).
+ * Header k > 0: the method's key (a number standing for the batch method), then a batch of k
+ * calls (a batch of one is still a batch: the user code gets an array).
  */
 export interface CallsMessage {
   type: 'calls';
   bytes: Uint8Array;
   groups: Float64Array;
+  /** Batches of one method key the thread runs at once (0: no limit); the rest wait there in order. */
+  maxConcurrentBatches: number;
 }
 
 export interface ReconfigureMessage {

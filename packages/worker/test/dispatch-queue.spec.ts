@@ -62,7 +62,7 @@ describe('dispatch queue', () => {
     assert.deepEqual(takeAll(queue, 10, 50, { maxBatchSize: 8, batchWaitTimeoutMs: 0, maxConcurrentBatches: 0 }), ['batch:h,h,h']);
   });
 
-  it('holds a method back while it runs maxConcurrentBatches batches, and only that method', () => {
+  it('at maxConcurrentBatches lets one more full batch go to wait in the thread, and holds the rest', () => {
     const queue = new DispatchQueue<QueuedCall>();
     const oneAtATime: BatchPolicy = { maxBatchSize: 2, batchWaitTimeoutMs: 1_000, maxConcurrentBatches: 1 };
     for (let i = 0; i < 3; i++) queue.pushBatched(call('h', 0));
@@ -70,17 +70,34 @@ describe('dispatch queue', () => {
     queue.pushSingle(call('s'));
     const out: QueuedCall[] = [];
     const running = new Map([['h', 1]]);
-    // h is at its limit: its full batch waits, and its deadline does not arm a timer.
+    // h is at its limit, so its deadline arms no timer: a finishing batch lets it go on.
     assert.equal(queue.nextDeadline(oneAtATime, running), 1_000);
     assert.equal(queue.take(10, 2_000, oneAtATime, out, running), true);
-    assert.deepEqual(out.map((c) => c.method), ['g']);
+    assert.deepEqual(out.map((c) => c.method), ['h', 'h'], 'a full batch may wait in the thread');
+    running.set('h', 2);
+    assert.equal(queue.take(1, 2_000, oneAtATime, out, running), true);
+    assert.deepEqual(out.map((c) => c.method), ['g'], 'h is past its limit; other methods go on');
     assert.equal(queue.take(10, 2_000, oneAtATime, out, running), false);
     assert.deepEqual(out.map((c) => c.method), ['s']);
     assert.equal(queue.take(10, 2_000, oneAtATime, out, running), false);
     assert.equal(out.length, 0);
     assert.equal(queue.nextDeadline(oneAtATime, running), Infinity);
     running.set('h', 0);
-    assert.deepEqual(takeAll(queue, 10, 2_000, oneAtATime), ['batch:h,h', 'batch:h']);
+    assert.deepEqual(takeAll(queue, 10, 2_000, oneAtATime), ['batch:h']);
+  });
+
+  it('sends no partial batch past maxConcurrentBatches, however long it waited', () => {
+    const queue = new DispatchQueue<QueuedCall>();
+    const oneAtATime: BatchPolicy = { maxBatchSize: 4, batchWaitTimeoutMs: 0, maxConcurrentBatches: 1 };
+    for (let i = 0; i < 3; i++) queue.pushBatched(call('h', 0));
+    const out: QueuedCall[] = [];
+    assert.equal(queue.take(10, 5_000, oneAtATime, out, new Map([['h', 1]])), false);
+    assert.equal(out.length, 0);
+    // A full batch that the capacity would cut short is not full either.
+    queue.pushBatched(call('h', 0));
+    assert.equal(queue.take(3, 5_000, oneAtATime, out, new Map([['h', 1]])), false);
+    assert.equal(queue.take(4, 5_000, oneAtATime, out, new Map([['h', 1]])), true);
+    assert.equal(out.length, 4);
   });
 
   it('drains everything for a replica that will not run it', () => {
