@@ -12,6 +12,12 @@ import { ReplyFrameWriter } from './reply-encoder.js';
 import { CALL_ENTRY, type CallsMessage, type ReconfigureMessage } from './thread-messages.js';
 import { TurnFlush } from './turn-flush.js';
 
+/**
+ * A batch method whose call returned within this long is asynchronous at heart: the next batch may
+ * start before the last one's replies leave (see batchFinished).
+ */
+const QUICK_START_MS = 0.5;
+
 /** At most this many failed calls per second get their stack logged; the rest are counted. */
 const ERROR_LOGS_PER_SECOND = 20;
 
@@ -33,6 +39,8 @@ export class ReplicaRuntime {
   private readonly replies = new ReplyFrameWriter();
   private readonly turn = new TurnFlush(() => this.flush());
   private readonly batches = new BatchGate<PreparedBatch>((key, batch) => this.runBatch(key, batch));
+  /** Per batch method key: how long its last call kept the thread before returning (ms). */
+  private readonly batchSyncMs = new Map<number, number>();
   private errorLogWindow = 0;
   private errorLogsInWindow = 0;
   private suppressedErrorLogs = 0;
@@ -124,12 +132,15 @@ export class ReplicaRuntime {
       return;
     }
     let results: unknown;
+    const began = performance.now();
     try {
       results = this.backend.invoke(methodName, requests);
     } catch (error) {
       this.failBatch(entries, methodName, error);
       this.batchFinished(key);
       return;
+    } finally {
+      this.batchSyncMs.set(key, performance.now() - began);
     }
     if (isThenable(results)) {
       results.then(
@@ -149,9 +160,21 @@ export class ReplicaRuntime {
   }
 
   private batchFinished(key: number): void {
-    // The finished batch's replies leave before the next batch's synchronous work can delay them.
-    if (this.batches.hasWaiting(key)) this.flush();
-    this.batches.finished(key);
+    if (!this.batches.hasWaiting(key)) {
+      this.batches.finished(key);
+      return;
+    }
+    // Posting the replies wakes the main thread, which on a busy machine may take this core for a
+    // while. An asynchronous batch method is quick to start, so it starts first and the wake-up
+    // overlaps its wait; a method that computes before returning would delay the replies by a
+    // whole batch, so they leave first.
+    if ((this.batchSyncMs.get(key) ?? 0) < QUICK_START_MS) {
+      this.batches.finished(key);
+      this.flush();
+    } else {
+      this.flush();
+      this.batches.finished(key);
+    }
   }
 
   private settleBatch(entries: BatchEntry[], methodName: string, results: unknown): void {
