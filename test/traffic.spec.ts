@@ -60,6 +60,18 @@ describe('traffic splitting, shard keys and shadows', function () {
     assert.ok(Math.abs(alpha - 70) <= 3, `alpha got ${alpha.toFixed(2)}% of 10,000 calls, want 70 ± 3`);
   });
 
+  it('routes the very next handle call and HTTP request by a traffic change once it returns', async () => {
+    await client.createEndpoint('flip', { backend: 'alpha', route: '/flip' });
+    const handle = await client.getHandle('flip');
+    for (let round = 0; round < 10; round++) {
+      const target = round % 2 === 0 ? 'beta' : 'alpha';
+      await client.setTraffic('flip', { [target]: 1 });
+      assert.equal(await handle.remote(), target, `round ${round}: the handle's first call after setTraffic`);
+      assert.equal(await (await fetch(`${base}/flip`)).text(), target, `round ${round}: the first HTTP request after setTraffic`);
+    }
+    await client.deleteEndpoint('flip');
+  });
+
   it('splits HTTP requests through the proxy by the same weights', async () => {
     const replies = await runBounded(2_000, 50, async () => {
       const reply = await fetch(`${base}/split`);
