@@ -82,6 +82,20 @@ describe('HTTP location EveryNode', function () {
     assert.deepEqual(new Set(status.workers.map((w) => w.nodeId)), new Set(['node-1', 'node-2', 'node-3']));
   });
 
+  it('has each proxy send sequential requests to the replica on its own node', async () => {
+    const nodeOf = new Map<string, string>();
+    for (const worker of (await client.status()).workers) {
+      for (const replica of worker.replicas ?? []) nodeOf.set(replica.replicaTag ?? '', worker.nodeId ?? '');
+    }
+    assert.deepEqual(new Set(nodeOf.values()), new Set(['node-1', 'node-2', 'node-3']), 'one replica per node');
+    for (const [k, host] of NODES.entries()) {
+      for (let i = 0; i < 10; i++) {
+        const replica = await (await fetch(`http://${host}:${port}/whoami`)).text();
+        assert.equal(nodeOf.get(replica), `node-${k + 1}`, `the proxy on ${host} answered from ${replica}`);
+      }
+    }
+  });
+
   it('keeps serving on the other nodes when one proxy is killed', async () => {
     const proxy = client.cluster!.process('proxy node-2');
     const back = proxy.nextReady(30_000);

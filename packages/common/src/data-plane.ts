@@ -16,6 +16,12 @@ export interface DataPlaneOptions {
   credentials?: ChannelCredentials;
   /** Attempts of a call that no replica took (never of one a replica may have run). @default 5 */
   maxAttempts?: number;
+  /**
+   * The node this data plane runs on. When the cluster's HTTP location is EveryNode (a load
+   * balancer already spreads requests over the nodes), calls prefer replicas on this node while
+   * they have room. @default none: no preference
+   */
+  nodeId?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -135,11 +141,13 @@ export class DataPlane {
   private readonly active = new Set<CallState>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly logger: Logger | undefined;
+  private readonly nodeId: string | undefined;
   private version = 0;
 
   constructor(options: DataPlaneOptions = {}) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = options.logger;
+    this.nodeId = options.nodeId;
     this.pool = new WorkerChannelPool({ credentials: options.credentials });
     this.sweeper = setInterval(() => this.sweepDeadlines(), SWEEP_MS);
     this.sweeper.unref();
@@ -156,6 +164,7 @@ export class DataPlane {
 
   applySnapshot(snapshot: troupe.v1.ISnapshot): void {
     this.version = Number(snapshot.version ?? 0);
+    const localNode = snapshot.httpLocation === 'EveryNode' ? this.nodeId : undefined;
     const endpoints = new Map<string, TrafficPolicy>();
     for (const spec of snapshot.endpoints ?? []) endpoints.set(spec.name ?? '', new TrafficPolicy(spec));
     this.endpoints = endpoints;
@@ -164,7 +173,7 @@ export class DataPlane {
     for (const route of snapshot.backends ?? []) {
       const tag = route.tag ?? '';
       present.add(tag);
-      this.scheduler(tag).update(route, this.pool);
+      this.scheduler(tag).update(route, this.pool, localNode);
       for (const replica of route.replicas ?? []) addresses.add(replica.dataAddress ?? '');
     }
     for (const [tag, scheduler] of this.schedulers) {

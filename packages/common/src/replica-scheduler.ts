@@ -1,5 +1,6 @@
 // Picks a replica of one backend for each call: power of two choices on in-flight counts, never
-// above maxConcurrentQueries; when every replica is full, calls wait in arrival order.
+// above maxConcurrentQueries; when every replica is full, calls wait in arrival order. Given a
+// local node, replicas there go first while they have room (no hop to another machine).
 import type { troupe } from '@troupe/protocol';
 import { Fifo } from './fifo.js';
 import type { WorkerChannel, WorkerChannelPool } from './worker-channel.js';
@@ -43,6 +44,8 @@ class WaitQueue {
 
 export class ReplicaScheduler {
   private slots: ReplicaSlot[] = [];
+  /** The replicas on the local node, a subset of `slots`; empty without a local node. */
+  private localSlots: ReplicaSlot[] = [];
   private readonly queue = new WaitQueue();
   maxConcurrentQueries = 100;
 
@@ -57,14 +60,16 @@ export class ReplicaScheduler {
   }
 
   /** Applies a new replica set, keeping in-flight counts of replicas that stay. */
-  update(route: troupe.v1.IBackendRoute, pool: WorkerChannelPool): void {
+  update(route: troupe.v1.IBackendRoute, pool: WorkerChannelPool, localNode?: string): void {
     this.maxConcurrentQueries = route.maxConcurrentQueries || 100;
     const previous = new Map(this.slots.map((slot) => [slot.tag, slot]));
-    this.slots = (route.replicas ?? []).map((replica) => {
+    const replicas = route.replicas ?? [];
+    this.slots = replicas.map((replica) => {
       const kept = previous.get(replica.replicaTag ?? '');
       if (kept && kept.channel.address === replica.dataAddress) return kept;
       return { tag: replica.replicaTag ?? '', channel: pool.get(replica.dataAddress ?? ''), inFlight: 0, suspectUntil: 0 };
     });
+    this.localSlots = localNode === undefined ? [] : this.slots.filter((_, i) => replicas[i]?.nodeId === localNode);
     this.drain();
   }
 
@@ -103,17 +108,24 @@ export class ReplicaScheduler {
   }
 
   private pick(exclude?: ReplicaSlot): ReplicaSlot | undefined {
-    const slots = this.slots;
-    const n = slots.length;
-    if (n === 0) return undefined;
+    if (this.slots.length === 0) return undefined;
     const limit = this.maxConcurrentQueries;
     const now = Date.now();
+    if (this.localSlots.length > 0) {
+      const local = this.pickAmong(this.localSlots, limit, now, exclude);
+      if (local) return local;
+    }
+    return this.pickAmong(this.slots, limit, now, exclude);
+  }
+
+  private pickAmong(slots: ReplicaSlot[], limit: number, now: number, exclude?: ReplicaSlot): ReplicaSlot | undefined {
+    const n = slots.length;
     // Two random candidates first: cheap and, under load, close to least-loaded.
     const a = slots[(Math.random() * n) | 0]!;
     const b = n > 1 ? slots[(Math.random() * n) | 0]! : a;
     const best = this.lighter(this.usable(a, limit, now, exclude), this.usable(b, limit, now, exclude));
     if (best) return best;
-    return this.scan(limit, now, exclude);
+    return this.scan(slots, limit, now, exclude);
   }
 
   private usable(slot: ReplicaSlot, limit: number, now: number, exclude?: ReplicaSlot): ReplicaSlot | undefined {
@@ -126,9 +138,9 @@ export class ReplicaScheduler {
     return b.inFlight < a.inFlight ? b : a;
   }
 
-  private scan(limit: number, now: number, exclude?: ReplicaSlot): ReplicaSlot | undefined {
+  private scan(slots: ReplicaSlot[], limit: number, now: number, exclude?: ReplicaSlot): ReplicaSlot | undefined {
     let best: ReplicaSlot | undefined;
-    for (const slot of this.slots) best = this.lighter(best, this.usable(slot, limit, now, exclude));
+    for (const slot of slots) best = this.lighter(best, this.usable(slot, limit, now, exclude));
     return best;
   }
 }

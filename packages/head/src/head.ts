@@ -255,7 +255,7 @@ export class Head implements ReconcilerHost {
           }),
       });
     }
-    return { endpoints: this.current.endpoints.map(state.endpointToWire), backends };
+    return { endpoints: this.current.endpoints.map(state.endpointToWire), backends, httpLocation: this.httpLocation };
   }
 
   private republish(): void {

@@ -887,6 +887,7 @@ export namespace troupe {
             endpoints?: (troupe.v1.IEndpointSpec[]|null);
             backends?: (troupe.v1.IBackendRoute[]|null);
             publishedAtMs?: (number|null);
+            httpLocation?: (string|null);
         }
 
         class Snapshot implements ISnapshot {
@@ -896,6 +897,7 @@ export namespace troupe {
             public endpoints: troupe.v1.IEndpointSpec[];
             public backends: troupe.v1.IBackendRoute[];
             public publishedAtMs: number;
+            public httpLocation: string;
             public static create(properties?: troupe.v1.ISnapshot): troupe.v1.Snapshot;
             public static encode(message: troupe.v1.ISnapshot, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.Snapshot;

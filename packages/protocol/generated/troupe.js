@@ -8345,6 +8345,7 @@ export const troupe = $root.troupe = (() => {
              * @property {Array.<troupe.v1.IEndpointSpec>|null} [endpoints] Snapshot endpoints
              * @property {Array.<troupe.v1.IBackendRoute>|null} [backends] Snapshot backends
              * @property {number|null} [publishedAtMs] Snapshot publishedAtMs
+             * @property {string|null} [httpLocation] Snapshot httpLocation
              */
 
             /**
@@ -8405,6 +8406,14 @@ export const troupe = $root.troupe = (() => {
             Snapshot.prototype.publishedAtMs = 0;
 
             /**
+             * Snapshot httpLocation.
+             * @member {string} httpLocation
+             * @memberof troupe.v1.Snapshot
+             * @instance
+             */
+            Snapshot.prototype.httpLocation = "";
+
+            /**
              * Creates a new Snapshot instance using the specified properties.
              * @function create
              * @memberof troupe.v1.Snapshot
@@ -8444,6 +8453,8 @@ export const troupe = $root.troupe = (() => {
                         $root.troupe.v1.BackendRoute.encode(message.backends[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
                 if (message.publishedAtMs != null && Object.hasOwnProperty.call(message, "publishedAtMs"))
                     writer.uint32(/* id 5, wireType 1 =*/41).double(message.publishedAtMs);
+                if (message.httpLocation != null && Object.hasOwnProperty.call(message, "httpLocation"))
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.httpLocation);
                 return writer;
             };
 
@@ -8503,6 +8514,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 5: {
                             message.publishedAtMs = reader.double();
+                            break;
+                        }
+                    case 6: {
+                            message.httpLocation = reader.string();
                             break;
                         }
                     default:

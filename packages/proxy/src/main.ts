@@ -1,6 +1,7 @@
 // Process entry: `node packages/proxy/dist/main.js proxy --nats-url ... --port 8000 ...`. The
 // literal `proxy` names the role on the command line. SIGTERM/SIGINT drain, then exit 0; a
 // second signal skips the rest of the drain period.
+import { hostname } from 'node:os';
 import {
   createLogger,
   DataPlane,
@@ -22,11 +23,14 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const options = parseProxyCommandLine(args);
+  // The node the proxy reports is the node whose replicas it prefers under EveryNode.
+  const nodeId = options.nodeId ?? hostname();
   // NATS credentials and TLS to workers come from the environment, as for every component.
   const proxy = await startProxy({
     ...options,
+    nodeId,
     natsOptions: natsAuthOptions(),
-    dataPlane: new DataPlane({ logger, credentials: loadChannelCredentials() }),
+    dataPlane: new DataPlane({ logger, credentials: loadChannelCredentials(), nodeId }),
   });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {

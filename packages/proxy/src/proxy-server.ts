@@ -97,7 +97,7 @@ class HttpProxy implements RunningProxy {
     this.host = options.host ?? '127.0.0.1';
     this.logger = options.logger ?? createLogger('proxy', { proxyId: this.proxyId, nodeId: this.nodeId });
     this.ownsDataPlane = options.dataPlane === undefined;
-    this.dataPlane = options.dataPlane ?? new DataPlane({ logger: this.logger });
+    this.dataPlane = options.dataPlane ?? new DataPlane({ logger: this.logger, nodeId: this.nodeId });
     const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
     const app = createProxyApp({
       dataPlane: this.dataPlane,
