@@ -5,9 +5,12 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createLogger, ValidationError, type Logger } from '@troupe/common';
+import { AdminService, type troupe } from '@troupe/protocol';
+import { createLogger, loadChannelCredentials, TimeoutError, UnaryClient, ValidationError, type Logger } from '@troupe/common';
 import { ManagedProcess } from './managed-process.js';
 import { resolveStartOptions, type ResolvedStartOptions, type StartOptions } from './start-options.js';
+
+const REGISTRATION_TIMEOUT_MS = 30_000;
 
 export interface LocalClusterInfo {
   /** Admin address of the head, host:port. */
@@ -79,12 +82,37 @@ export class LocalCluster {
       await this.startHead();
       await Promise.all(Array.from({ length: this.options.nodes }, (_, i) => this.startWorker(i + 1)));
       await Promise.all(this.proxyNodes().map((k) => this.startProxy(k)));
+      await this.workersRegistered();
     } catch (error) {
       await this.stop();
       throw error;
     }
     this.logger.info(this.info, 'local cluster ready');
     return this.info;
+  }
+
+  /**
+   * A worker says "ready" before its registration reaches the head. Backends created before every
+   * worker registered would be placed on fewer nodes than the cluster has, and stay there.
+   */
+  private async workersRegistered(): Promise<void> {
+    const admin = new UnaryClient(AdminService, 'Admin', this.headAddress, {
+      credentials: loadChannelCredentials(),
+      token: this.options.adminToken ?? process.env.TROUPE_ADMIN_TOKEN,
+    });
+    try {
+      const deadline = Date.now() + REGISTRATION_TIMEOUT_MS;
+      for (;;) {
+        const status = await admin.call<troupe.v1.ClusterStatus>('getStatus', {});
+        if (status.workers.length >= this.options.nodes) return;
+        if (Date.now() > deadline) {
+          throw new TimeoutError(`${status.workers.length} of ${this.options.nodes} workers registered with the head within ${REGISTRATION_TIMEOUT_MS} ms`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      admin.close();
+    }
   }
 
   async stop(): Promise<void> {
