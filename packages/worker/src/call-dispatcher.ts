@@ -2,8 +2,8 @@
 // in the thread (a batch of k counts k); the rest wait here in arrival order, and calls of batch
 // methods wait for their batch to fill or time out, or, at maxConcurrentBatches, for a batch of
 // their method to finish. One full batch beyond that limit may wait in the thread instead, so the
-// next batch starts without a round trip through this thread. Calls picked in one event-loop turn go to the
-// thread in one message, their bytes copied into one transferred buffer.
+// next batch starts without a round trip through this thread. Calls picked in one event-loop turn
+// go to the thread in one message, their bytes copied into one transferred buffer.
 import { performance } from 'node:perf_hooks';
 import type { troupe } from '@troupe/protocol';
 import { DispatchQueue, type BatchPolicy, type QueuedCall } from './dispatch-queue.js';
