@@ -2,10 +2,12 @@
 // fill up under load, fail as a whole when the backend breaks the contract or throws, form per
 // method on class backends, and follow config changes without a replica restart.
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type TroupeClient } from '@troupe/serve';
-import { startServingCluster } from '@troupe/test-kit';
+import { pollUntil, startServingCluster } from '@troupe/test-kit';
 import { runBounded, tally } from './support/bounded-load.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -173,6 +175,32 @@ describe('batching', function () {
 
     await client.updateBackendConfig('serial', { maxConcurrentBatches: 0 });
     assert.equal((await client.getBackendConfig('serial')).maxConcurrentBatches, undefined, '0 means no limit');
+  });
+
+  it('never runs calls whose HTTP client hung up while they waited, in the worker or the router', async () => {
+    const hangUp = async (name: string, exportName: string, config: Record<string, number>, mayRun: number): Promise<void> => {
+      await client.createBackend(name, `./batch-probe.mjs#${exportName}`, { config });
+      await client.createEndpoint(name, { backend: name, route: `/${name}` });
+      const dir = mkdtempSync(join(tmpdir(), 'troupe-hangup-'));
+      const file = join(dir, 'starts');
+      writeFileSync(file, '');
+      const started = (): number => readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+      const aborts = Array.from({ length: 8 }, () => new AbortController());
+      const url = `${base}/${name}?file=${encodeURIComponent(file)}`;
+      const requests = aborts.map((abort) => fetch(url, { signal: abort.signal }).catch(() => 'aborted'));
+      await pollUntil(() => started() >= 1, 10_000, 'the first call to start');
+      for (const abort of aborts) abort.abort();
+      await Promise.all(requests);
+      // One at a time, 600 ms each: without cancelling, two or three more would start in 1.5 s.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const ran = started();
+      rmSync(dir, { recursive: true });
+      assert.ok(ran <= mayRun, `${name}: ${ran} of 8 abandoned calls ran, want at most ${mayRun}`);
+    };
+    // Queued in the worker: the running batch and the one full batch waiting in the thread may run.
+    await hangUp('hangup-batches', 'SlowBatches', { maxBatchSize: 1, maxConcurrentBatches: 1 }, 2);
+    // Queued in the router, behind maxConcurrentQueries.
+    await hangUp('hangup-singles', 'SlowSingles', { maxConcurrentQueries: 1 }, 1);
   });
 
   it('applies maxBatchSize and batchWaitTimeout changes to running replicas, without a restart', async () => {

@@ -25,4 +25,9 @@ export interface PendingCall {
   readonly assigned: Promise<void>;
   /** Resolves with the replica's reply; rejects with a TroupeError (rebuilt from the wire). */
   readonly reply: Promise<troupe.v1.Reply>;
+  /**
+   * The caller went away: the call is dropped if it has not started (in the router's queue or the
+   * worker's), and `reply` rejects with a CancelledError. A call already running finishes.
+   */
+  cancel(): void;
 }

@@ -3,7 +3,7 @@
 import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { troupe } from '@troupe/protocol';
 import type { CallOptions, CallRequest, PendingCall } from './data-plane-types.js';
-import { NotFoundError, TimeoutError, UnavailableError, type TroupeError } from './errors.js';
+import { CancelledError, NotFoundError, TimeoutError, UnavailableError, type TroupeError } from './errors.js';
 import { fromErrorInfo } from './failure-converter.js';
 import type { Logger } from './logger.js';
 import { ReplicaScheduler, type ReplicaSlot, type Waiter } from './replica-scheduler.js';
@@ -85,6 +85,15 @@ class CallState implements Waiter, ReplyReceiver {
     this.message.replicaTag = slot.tag;
     // The message object is reused on retry: the channel encodes it within this turn.
     slot.channel.dispatch(this.message, this);
+  }
+
+  cancel(): void {
+    if (this.cancelled) return;
+    const slot = this.slot;
+    // Marked first: a waiting call is then skipped by the router's queue, and the worker's answer
+    // to an assigned one only releases its slot.
+    this.fail(new CancelledError('the caller went away before the call started'));
+    if (slot !== undefined) slot.channel.cancel((this.message as troupe.v1.ICall).id as number, slot.tag);
   }
 
   /** @internal The worker answered the current attempt. */
@@ -258,5 +267,6 @@ function rejected(error: TroupeError): PendingCall {
     get reply() {
       return Promise.reject(error);
     },
+    cancel() {},
   };
 }

@@ -68,6 +68,12 @@ export class ReplicaDiedError extends TroupeError {
   override name = 'ReplicaDiedError';
 }
 
+/** The caller went away before the call started, so it never ran. */
+export class CancelledError extends TroupeError {
+  override readonly code: string = 'CANCELLED';
+  override name = 'CancelledError';
+}
+
 /** A batch backend broke the batching contract (not an array, or the wrong length). */
 export class BatchContractError extends TroupeError {
   override readonly code: string = 'BATCH_CONTRACT';
@@ -105,6 +111,7 @@ const byCode = new Map<string, ErrorClass>([
   ['REPLICA_NOT_FOUND', ReplicaNotFoundError],
   ['REPLICA_DIED', ReplicaDiedError],
   ['BATCH_CONTRACT', BatchContractError],
+  ['CANCELLED', CancelledError],
   ['INTERNAL', InternalError],
 ]);
 

@@ -45,6 +45,7 @@ export class WorkerChannel {
   private nextId = 1;
   private readonly pending = new Map<number, ReplyReceiver>();
   private outbox: troupe.v1.ICall[] = [];
+  private cancels: troupe.v1.ICallCancel[] = [];
   private flushScheduled = false;
   private closed = false;
 
@@ -76,6 +77,16 @@ export class WorkerChannel {
     }
   }
 
+  /** Asks the worker to drop call `id` if it has not started; its receiver still hears the end. */
+  cancel(id: number, replicaTag: string): void {
+    if (this.closed || !this.pending.has(id)) return;
+    this.cancels.push({ id, replicaTag });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flush);
+    }
+  }
+
   /** `dispatch` as a promise, for callers off the hot path. */
   send(call: Omit<troupe.v1.ICall, 'id'>): Promise<troupe.v1.Reply> {
     return new Promise((resolve, reject) => this.dispatch(call, { onReply: resolve, onFailure: reject }));
@@ -91,10 +102,18 @@ export class WorkerChannel {
 
   private readonly flush = (): void => {
     this.flushScheduled = false;
-    if (this.outbox.length === 0) return;
+    if (this.outbox.length === 0 && this.cancels.length === 0) return;
     const calls = this.outbox;
     this.outbox = [];
-    this.ensureStream().write({ calls });
+    if (this.cancels.length === 0) {
+      this.ensureStream().write({ calls });
+      return;
+    }
+    // Cancels follow the calls of the same frame, so a call sent and cancelled in one turn is
+    // queued before it is looked for.
+    const cancels = this.cancels;
+    this.cancels = [];
+    this.ensureStream().write({ calls, cancels });
   };
 
   private ensureStream(): DataStream {
@@ -144,6 +163,7 @@ export class WorkerChannel {
     const waiters = [...this.pending];
     this.pending.clear();
     this.outbox = [];
+    this.cancels = [];
     for (const [id, waiter] of waiters) waiter.onFailure(unsent.has(id) ? undelivered : error);
   }
 }

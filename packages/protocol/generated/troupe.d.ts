@@ -805,13 +805,30 @@ export namespace troupe {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface ICallCancel {
+            id?: (number|null);
+            replicaTag?: (string|null);
+        }
+
+        class CallCancel implements ICallCancel {
+            constructor(properties?: troupe.v1.ICallCancel);
+            public id: number;
+            public replicaTag: string;
+            public static create(properties?: troupe.v1.ICallCancel): troupe.v1.CallCancel;
+            public static encode(message: troupe.v1.ICallCancel, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.CallCancel;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface ICallFrame {
             calls?: (troupe.v1.ICall[]|null);
+            cancels?: (troupe.v1.ICallCancel[]|null);
         }
 
         class CallFrame implements ICallFrame {
             constructor(properties?: troupe.v1.ICallFrame);
             public calls: troupe.v1.ICall[];
+            public cancels: troupe.v1.ICallCancel[];
             public static create(properties?: troupe.v1.ICallFrame): troupe.v1.CallFrame;
             public static encode(message: troupe.v1.ICallFrame, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.CallFrame;

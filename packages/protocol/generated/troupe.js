@@ -7628,6 +7628,155 @@ export const troupe = $root.troupe = (() => {
             return Reply;
         })();
 
+        v1.CallCancel = (function() {
+
+            /**
+             * Properties of a CallCancel.
+             * @memberof troupe.v1
+             * @interface ICallCancel
+             * @property {number|null} [id] CallCancel id
+             * @property {string|null} [replicaTag] CallCancel replicaTag
+             */
+
+            /**
+             * Constructs a new CallCancel.
+             * @memberof troupe.v1
+             * @classdesc Represents a CallCancel.
+             * @implements ICallCancel
+             * @constructor
+             * @param {troupe.v1.ICallCancel=} [properties] Properties to set
+             */
+            function CallCancel(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * CallCancel id.
+             * @member {number} id
+             * @memberof troupe.v1.CallCancel
+             * @instance
+             */
+            CallCancel.prototype.id = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CallCancel replicaTag.
+             * @member {string} replicaTag
+             * @memberof troupe.v1.CallCancel
+             * @instance
+             */
+            CallCancel.prototype.replicaTag = "";
+
+            /**
+             * Creates a new CallCancel instance using the specified properties.
+             * @function create
+             * @memberof troupe.v1.CallCancel
+             * @static
+             * @param {troupe.v1.ICallCancel=} [properties] Properties to set
+             * @returns {troupe.v1.CallCancel} CallCancel instance
+             */
+            CallCancel.create = function create(properties) {
+                return new CallCancel(properties);
+            };
+
+            /**
+             * Encodes the specified CallCancel message. Does not implicitly {@link troupe.v1.CallCancel.verify|verify} messages.
+             * @function encode
+             * @memberof troupe.v1.CallCancel
+             * @static
+             * @param {troupe.v1.ICallCancel} message CallCancel message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CallCancel.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.id);
+                if (message.replicaTag != null && Object.hasOwnProperty.call(message, "replicaTag"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.replicaTag);
+                return writer;
+            };
+
+            /**
+             * Decodes a CallCancel message from the specified reader or buffer.
+             * @function decode
+             * @memberof troupe.v1.CallCancel
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {troupe.v1.CallCancel} CallCancel
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CallCancel.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.troupe.v1.CallCancel();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.uint64();
+                            break;
+                        }
+                    case 2: {
+                            message.replicaTag = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for CallCancel
+             * @function getTypeUrl
+             * @memberof troupe.v1.CallCancel
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CallCancel.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/troupe.v1.CallCancel";
+            };
+
+            return CallCancel;
+        })();
+
         v1.CallFrame = (function() {
 
             /**
@@ -7635,6 +7784,7 @@ export const troupe = $root.troupe = (() => {
              * @memberof troupe.v1
              * @interface ICallFrame
              * @property {Array.<troupe.v1.ICall>|null} [calls] CallFrame calls
+             * @property {Array.<troupe.v1.ICallCancel>|null} [cancels] CallFrame cancels
              */
 
             /**
@@ -7647,6 +7797,7 @@ export const troupe = $root.troupe = (() => {
              */
             function CallFrame(properties) {
                 this.calls = [];
+                this.cancels = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -7660,6 +7811,14 @@ export const troupe = $root.troupe = (() => {
              * @instance
              */
             CallFrame.prototype.calls = $util.emptyArray;
+
+            /**
+             * CallFrame cancels.
+             * @member {Array.<troupe.v1.ICallCancel>} cancels
+             * @memberof troupe.v1.CallFrame
+             * @instance
+             */
+            CallFrame.prototype.cancels = $util.emptyArray;
 
             /**
              * Creates a new CallFrame instance using the specified properties.
@@ -7692,6 +7851,9 @@ export const troupe = $root.troupe = (() => {
                 if (message.calls != null && message.calls.length)
                     for (let i = 0; i < message.calls.length; ++i)
                         $root.troupe.v1.Call.encode(message.calls[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (message.cancels != null && message.cancels.length)
+                    for (let i = 0; i < message.cancels.length; ++i)
+                        $root.troupe.v1.CallCancel.encode(message.cancels[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -7733,6 +7895,12 @@ export const troupe = $root.troupe = (() => {
                             if (!(message.calls && message.calls.length))
                                 message.calls = [];
                             message.calls.push($root.troupe.v1.Call.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(message.cancels && message.cancels.length))
+                                message.cancels = [];
+                            message.cancels.push($root.troupe.v1.CallCancel.decode(reader, reader.uint32(), undefined, long + 1));
                             break;
                         }
                     default:

@@ -97,6 +97,10 @@ class ProxyHandler {
       const body = await readBody(ctx.req, this.bodyLimitBytes);
       const call = toCallRequest(ctx.req, target, match.pathParams, body);
       const pending = this.dataPlane.call(match.endpoint, call, this.callOptions);
+      // A client that hung up no longer wants the call: if it has not started, nobody runs it.
+      ctx.res.once('close', () => {
+        if (!ctx.res.writableFinished) pending.cancel();
+      });
       const reply = await withDeadline(pending.reply, this.timeoutMs);
       // The proxy may have started closing while this request waited.
       if (this.drain.closing) ctx.set('Connection', 'close');

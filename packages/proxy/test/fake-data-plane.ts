@@ -31,6 +31,8 @@ export const echoBody: Answer = (call) =>
 
 export class FakeDataPlane implements ProxyDataPlane {
   readonly calls: RecordedCall[] = [];
+  /** Calls whose client went away before the reply. */
+  readonly cancelled: RecordedCall[] = [];
   readonly snapshots: troupe.v1.ISnapshot[] = [];
   answer: Answer = echoBody;
 
@@ -38,7 +40,7 @@ export class FakeDataPlane implements ProxyDataPlane {
     const call = { endpoint, request, options };
     this.calls.push(call);
     const reply = Promise.resolve().then(() => this.answer(call));
-    return { assigned: Promise.resolve(), reply };
+    return { assigned: Promise.resolve(), reply, cancel: () => this.cancelled.push(call) };
   }
 
   applySnapshot(snapshot: troupe.v1.ISnapshot): void {

@@ -73,6 +73,9 @@ abstract class BaseHandle {
       get reply() {
         return pending.then((p) => p.reply);
       },
+      cancel() {
+        void pending.then((p) => p.cancel(), () => undefined);
+      },
     };
   }
 

@@ -125,6 +125,16 @@ export class CallDispatcher {
     else if (this.inFlight.size === 0) this.notifyIdle();
   }
 
+  /** Answers `error` for call `id` of `channel` if it still waits here; a call in the thread runs on. */
+  cancel(channel: ReplyChannel, id: number, error: troupe.v1.IErrorInfo): void {
+    const call = this.queue.remove((queued) => queued.id === id && queued.channel === channel);
+    if (call === undefined) return;
+    call.frame = EMPTY_FRAME;
+    channel.deliverError(id, error);
+    this.turn.request();
+    if (this.isIdle()) this.notifyIdle();
+  }
+
   /** Resolves once nothing is queued or running. */
   idle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();

@@ -6,6 +6,8 @@ import { ValidationError } from '@troupe/common';
 export interface CallVisitor {
   /** `start`/`end` delimit the encoded Call inside `frame`. */
   onCall(id: number, replicaTag: string, methodName: string, frame: Buffer, start: number, end: number): void;
+  /** The peer no longer wants call `id` it sent to `replicaTag`. */
+  onCancel(id: number, replicaTag: string): void;
 }
 
 const WIRE_VARINT = 0;
@@ -14,6 +16,7 @@ const WIRE_LEN = 2;
 const WIRE_FIXED32 = 5;
 
 const FRAME_CALLS = 1;
+const FRAME_CANCELS = 2;
 const CALL_ID = 1;
 const CALL_REPLICA_TAG = 2;
 const CALL_METHOD_NAME = 3;
@@ -78,10 +81,35 @@ export function readCallFrame(frame: Buffer, visitor: CallVisitor): void {
       const end = cursor.lengthDelimited(limit);
       readCall(cursor, end, visitor);
       cursor.pos = end;
+    } else if (key >>> 3 === FRAME_CANCELS && (key & 7) === WIRE_LEN) {
+      const end = cursor.lengthDelimited(limit);
+      readCancel(cursor, end, visitor);
+      cursor.pos = end;
     } else {
       cursor.skip(key & 7, limit);
     }
   }
+}
+
+/** CallCancel has the id and replica tag of Call, at the same field numbers. */
+function readCancel(cursor: WireCursor, end: number, visitor: CallVisitor): void {
+  let id = 0;
+  let replicaTag = '';
+  while (cursor.pos < end) {
+    const key = cursor.varint(end);
+    const field = key >>> 3;
+    const wireType = key & 7;
+    if (field === CALL_ID && wireType === WIRE_VARINT) {
+      id = cursor.varint(end);
+    } else if (field === CALL_REPLICA_TAG && wireType === WIRE_LEN) {
+      const stringEnd = cursor.lengthDelimited(end);
+      replicaTag = cursor.buf.toString('utf8', cursor.pos, stringEnd);
+      cursor.pos = stringEnd;
+    } else {
+      cursor.skip(wireType, end);
+    }
+  }
+  visitor.onCancel(id, replicaTag);
 }
 
 function readCall(cursor: WireCursor, end: number, visitor: CallVisitor): void {

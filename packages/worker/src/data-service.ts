@@ -54,6 +54,10 @@ export class DataService implements CallVisitor {
     }
   }
 
+  onCancel(id: number, replicaTag: string): void {
+    this.replica(replicaTag)?.cancel(this.current as ReplyChannel, id);
+  }
+
   /**
    * New calls are answered REPLICA_NOT_FOUND from now on, so routers retry them elsewhere. Streams
    * stay open: a call sent while the peer had not heard of the drain yet still gets an answer.

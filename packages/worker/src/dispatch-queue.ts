@@ -86,6 +86,19 @@ export class DispatchQueue<T extends QueuedCall> {
     return deadline;
   }
 
+  /** Removes the oldest call that matches, wherever it waits. */
+  remove(matches: (call: T) => boolean): T | undefined {
+    let removed = this.singles.removeFirst(matches);
+    if (removed === undefined) {
+      for (const fifo of this.batches.values()) {
+        removed = fifo.removeFirst(matches);
+        if (removed !== undefined) break;
+      }
+    }
+    if (removed !== undefined) this.count--;
+    return removed;
+  }
+
   /** Removes and returns every call, for a replica that will not run them. */
   drain(): T[] {
     const calls = this.singles.drain();

@@ -3,6 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import {
   BACKEND_CONFIG_DEFAULTS,
+  CancelledError,
   ReplicaDiedError,
   ReplicaNotFoundError,
   toErrorInfo,
@@ -13,6 +14,8 @@ import { CallDispatcher } from './call-dispatcher.js';
 import type { ReplyChannel } from './reply-channel.js';
 import { launchReplicaThread } from './thread-launcher.js';
 import type { ReadyMessage, ThreadToMain } from './thread-messages.js';
+
+const CANCELLED = toErrorInfo(new CancelledError('the caller went away before the call started'));
 
 const State = v1.ReplicaState;
 
@@ -133,6 +136,11 @@ export class ReplicaHost {
   }
 
   /** Takes a call read from a data stream; one it cannot take is answered REPLICA_NOT_FOUND at once. */
+  /** Drops a call its caller gave up on, unless it already went to the thread. */
+  cancel(channel: ReplyChannel, id: number): void {
+    this.dispatcher.cancel(channel, id, CANCELLED);
+  }
+
   submit(channel: ReplyChannel, id: number, method: string, frame: Buffer, start: number, end: number): void {
     if (this.acceptingCalls) this.dispatcher.submit(channel, id, method, frame, start, end);
     else channel.deliverError(id, this.notHereError());

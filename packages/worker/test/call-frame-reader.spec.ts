@@ -15,6 +15,7 @@ function read(frame: Buffer): Seen[] {
     onCall(id, tag, method, buffer, start, end) {
       seen.push({ id, tag, method, call: v1.Call.decode(buffer.subarray(start, end)) });
     },
+    onCancel() {},
   });
   return seen;
 }
@@ -24,6 +25,19 @@ function encode(calls: Parameters<typeof v1.CallFrame.encode>[0]['calls']): Buff
 }
 
 describe('call frame reader', () => {
+  it('reads the cancels of a frame after its calls', () => {
+    const events: string[] = [];
+    const frame = v1.CallFrame.encode({
+      calls: [{ id: 7, replicaTag: 'a#x' }],
+      cancels: [{ id: 7, replicaTag: 'a#x' }, { id: 2 ** 40, replicaTag: 'b#y' }],
+    }).finish();
+    readCallFrame(Buffer.from(frame), {
+      onCall: (id, tag) => events.push(`call ${id} ${tag}`),
+      onCancel: (id, tag) => events.push(`cancel ${id} ${tag}`),
+    });
+    assert.deepEqual(events, ['call 7 a#x', 'cancel 7 a#x', `cancel ${2 ** 40} b#y`]);
+  });
+
   it('finds id, replica tag and method of each call, and the bytes of the whole call', () => {
     const seen = read(
       encode([
