@@ -91,25 +91,9 @@ export function readCallFrame(frame: Buffer, visitor: CallVisitor): void {
   }
 }
 
-/** CallCancel has the id and replica tag of Call, at the same field numbers. */
+/** CallCancel has Call's field numbers for the id and the replica tag, so the call reader serves. */
 function readCancel(cursor: WireCursor, end: number, visitor: CallVisitor): void {
-  let id = 0;
-  let replicaTag = '';
-  while (cursor.pos < end) {
-    const key = cursor.varint(end);
-    const field = key >>> 3;
-    const wireType = key & 7;
-    if (field === CALL_ID && wireType === WIRE_VARINT) {
-      id = cursor.varint(end);
-    } else if (field === CALL_REPLICA_TAG && wireType === WIRE_LEN) {
-      const stringEnd = cursor.lengthDelimited(end);
-      replicaTag = cursor.buf.toString('utf8', cursor.pos, stringEnd);
-      cursor.pos = stringEnd;
-    } else {
-      cursor.skip(wireType, end);
-    }
-  }
-  visitor.onCancel(id, replicaTag);
+  readCall(cursor, end, { onCall: (id, replicaTag) => visitor.onCancel(id, replicaTag), onCancel: () => undefined });
 }
 
 function readCall(cursor: WireCursor, end: number, visitor: CallVisitor): void {
