@@ -83,10 +83,18 @@ describe('HTTP location EveryNode', function () {
   });
 
   it('has each proxy send sequential requests to the replica on its own node', async () => {
-    const nodeOf = new Map<string, string>();
-    for (const worker of (await client.status()).workers) {
-      for (const replica of worker.replicas ?? []) nodeOf.set(replica.replicaTag ?? '', worker.nodeId ?? '');
-    }
+    // Workers list their replicas from heartbeats, which may trail the change by one beat.
+    const nodeOf = await pollUntil(
+      async () => {
+        const placed = new Map<string, string>();
+        for (const worker of (await client.status()).workers) {
+          for (const replica of worker.replicas ?? []) placed.set(replica.replicaTag ?? '', worker.nodeId ?? '');
+        }
+        return placed.size === 3 ? placed : undefined;
+      },
+      10_000,
+      'the workers to report the three replicas',
+    );
     assert.deepEqual(new Set(nodeOf.values()), new Set(['node-1', 'node-2', 'node-3']), 'one replica per node');
     for (const [k, host] of NODES.entries()) {
       for (let i = 0; i < 10; i++) {
