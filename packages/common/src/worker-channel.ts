@@ -71,20 +71,14 @@ export class WorkerChannel {
     message.id = id;
     this.outbox.push(message);
     this.pending.set(id, receiver);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(this.flush);
-    }
+    this.scheduleFlush();
   }
 
   /** Asks the worker to drop call `id` if it has not started; its receiver still hears the end. */
   cancel(id: number, replicaTag: string): void {
     if (this.closed || !this.pending.has(id)) return;
     this.cancels.push({ id, replicaTag });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(this.flush);
-    }
+    this.scheduleFlush();
   }
 
   /** `dispatch` as a promise, for callers off the hot path. */
@@ -100,20 +94,24 @@ export class WorkerChannel {
     this.client.close();
   }
 
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  }
+
   private readonly flush = (): void => {
     this.flushScheduled = false;
     if (this.outbox.length === 0 && this.cancels.length === 0) return;
-    const calls = this.outbox;
+    const frame: troupe.v1.ICallFrame = { calls: this.outbox };
     this.outbox = [];
-    if (this.cancels.length === 0) {
-      this.ensureStream().write({ calls });
-      return;
+    // The worker reads a frame's cancels after its calls, so a call sent and cancelled in one turn
+    // is queued before it is looked for.
+    if (this.cancels.length > 0) {
+      frame.cancels = this.cancels;
+      this.cancels = [];
     }
-    // Cancels follow the calls of the same frame, so a call sent and cancelled in one turn is
-    // queued before it is looked for.
-    const cancels = this.cancels;
-    this.cancels = [];
-    this.ensureStream().write({ calls, cancels });
+    this.ensureStream().write(frame);
   };
 
   private ensureStream(): DataStream {

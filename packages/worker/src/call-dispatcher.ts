@@ -131,8 +131,7 @@ export class CallDispatcher {
     if (call === undefined) return;
     call.frame = EMPTY_FRAME;
     channel.deliverError(id, error);
-    this.turn.request();
-    if (this.isIdle()) this.notifyIdle();
+    this.notifyIdle();
   }
 
   /** Resolves once nothing is queued or running. */

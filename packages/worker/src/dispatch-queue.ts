@@ -127,9 +127,6 @@ function atBatchLimit(method: string, policy: BatchPolicy, running: RunningBatch
 
 /** Under the limit; or exactly at it with a full batch to wait in the thread (only one such). */
 function batchAdmitted(method: string, queued: number, capacity: number, policy: BatchPolicy, running: RunningBatches): boolean {
-  const limit = policy.maxConcurrentBatches;
-  if (limit === 0) return true;
-  const inThread = running.get(method) ?? 0;
-  if (inThread < limit) return true;
-  return inThread === limit && Math.min(queued, capacity) >= policy.maxBatchSize;
+  if (!atBatchLimit(method, policy, running)) return true;
+  return running.get(method) === policy.maxConcurrentBatches && Math.min(queued, capacity) >= policy.maxBatchSize;
 }
