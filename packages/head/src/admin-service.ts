@@ -4,6 +4,7 @@ import type { troupe } from '@troupe/protocol';
 import { requireBearerToken, toServiceError } from '@troupe/common';
 import type { Head } from './head.js';
 import { requireBackend } from './desired-state.js';
+import type { WorkerSessions } from './worker-sessions.js';
 
 type Handler<Req, Res> = (request: Req) => Promise<Res> | Res;
 
@@ -74,12 +75,13 @@ export function adminService(head: Head, auth: ServiceAuth, hooks: AdminHooks): 
   };
 }
 
-export function controlService(head: Head, auth: ServiceAuth): UntypedServiceImplementation {
+export function controlService(head: Head, auth: ServiceAuth, sessions: WorkerSessions): UntypedServiceImplementation {
   return {
-    registerWorker: unary(auth, (r: troupe.v1.RegisterWorkerRequest) => {
-      head.registerWorker(r);
-      return { headId: head.id, heartbeatIntervalSeconds: 1 };
+    registerWorker: unary(auth, (r: troupe.v1.RegisterWorkerRequest): troupe.v1.IRegisterWorkerReply => {
+      const worker = head.registerWorker(r);
+      return { headId: head.id, heartbeatIntervalSeconds: 1, session: worker.liveness.session };
     }),
     heartbeat: unary(auth, (r: troupe.v1.HeartbeatRequest) => ({ known: head.heartbeat(r) })),
+    session: sessions.handle,
   };
 }

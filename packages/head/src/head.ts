@@ -49,7 +49,7 @@ export class Head implements ReconcilerHost {
     private readonly store: StateStore,
   ) {
     this.logger = options.logger ?? createLogger('head');
-    this.workers = new WorkerRegistry(options.workerCredentials, options.adminToken);
+    this.workers = new WorkerRegistry({ credentials: options.workerCredentials, token: options.adminToken });
     this.reconciler = new Reconciler(this);
   }
 
@@ -89,7 +89,7 @@ export class Head implements ReconcilerHost {
     this.reconciler.stop();
     if (this.republisher) clearInterval(this.republisher);
     this.proxies.stop();
-    for (const worker of this.workers.all()) worker.client.close();
+    this.workers.closeAll();
     await this.nats.close().catch(() => undefined);
   }
 
@@ -97,9 +97,22 @@ export class Head implements ReconcilerHost {
 
   registerWorker(request: troupe.v1.IRegisterWorkerRequest): WorkerRecord {
     const worker = this.workers.register(request);
-    this.logger.info({ worker: worker.id, node: worker.nodeId, replicas: worker.reported.length }, 'worker registered');
+    this.logger.info(
+      { worker: worker.id, node: worker.nodeId, replicas: worker.reported.length, session: worker.liveness.session },
+      'worker registered',
+    );
     this.reconciler.adopt(worker);
     return worker;
+  }
+
+  /** The worker's Session stream opened; false when `session` is stale (it must register again). */
+  sessionOpened(workerId: string, session: number): boolean {
+    return this.workers.sessionOpened(workerId, session);
+  }
+
+  /** The worker's Session stream ended: unless a newer registration replaced it, the worker is dead. */
+  sessionClosed(workerId: string, session: number, detail: string): void {
+    if (this.workers.sessionClosed(workerId, session, detail)) this.reconciler.kick();
   }
 
   heartbeat(request: troupe.v1.IHeartbeatRequest): boolean {
@@ -286,7 +299,7 @@ export class Head implements ReconcilerHost {
         dataAddress: w.dataAddress,
         controlAddress: w.controlAddress,
         replicas: w.reported,
-        alive: true,
+        alive: w.liveness.phase !== 'dead',
       })),
       proxies: this.proxies.live().map((p) => ({
         proxyId: p.proxyId,

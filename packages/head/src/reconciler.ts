@@ -32,7 +32,6 @@ export interface ReconcilerHost {
 }
 
 const { REPLICA_STATE_RUNNING, REPLICA_STATE_FAILED, REPLICA_STATE_STARTING } = v1.ReplicaState;
-const HEARTBEAT_TIMEOUT_MS = 3_000;
 const VANISHED_GRACE_MS = 3_000;
 const STOP_GRACE_SECONDS = 30;
 /** How long a stopped replica is not adopted back while its worker's reports still list it. */
@@ -198,8 +197,9 @@ export class Reconciler {
   }
 
   private dropDeadWorkers(): void {
-    for (const worker of this.host.workers.expire(HEARTBEAT_TIMEOUT_MS)) {
-      this.host.logger.warn({ worker: worker.id, node: worker.nodeId }, 'worker missed 3 heartbeats; replacing its replicas');
+    for (const worker of this.host.workers.sweep()) {
+      const reason = worker.liveness.reason;
+      this.host.logger.warn({ worker: worker.id, node: worker.nodeId, reason }, 'worker is dead; replacing its replicas');
       for (const record of [...this.records.values()]) if (record.workerId === worker.id) this.records.delete(record.tag);
     }
   }
@@ -278,7 +278,7 @@ export class Reconciler {
 
   /** Fewest replicas of this backend on the node, then on the worker, then overall. */
   private chooseWorker(backend: string): WorkerRecord | undefined {
-    const workers = this.host.workers.all().filter((w) => !w.draining);
+    const workers = this.host.workers.placeable();
     const score = (worker: WorkerRecord): [number, number, number] => {
       let onNode = 0;
       let onWorker = 0;

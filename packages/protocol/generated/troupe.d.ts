@@ -531,12 +531,14 @@ export namespace troupe {
         interface IRegisterWorkerReply {
             headId?: (string|null);
             heartbeatIntervalSeconds?: (number|null);
+            session?: (number|null);
         }
 
         class RegisterWorkerReply implements IRegisterWorkerReply {
             constructor(properties?: troupe.v1.IRegisterWorkerReply);
             public headId: string;
             public heartbeatIntervalSeconds: number;
+            public session: number;
             public static create(properties?: troupe.v1.IRegisterWorkerReply): troupe.v1.RegisterWorkerReply;
             public static encode(message: troupe.v1.IRegisterWorkerReply, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.RegisterWorkerReply;
@@ -573,6 +575,34 @@ export namespace troupe {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface ISessionRequest {
+            workerId?: (string|null);
+            session?: (number|null);
+        }
+
+        class SessionRequest implements ISessionRequest {
+            constructor(properties?: troupe.v1.ISessionRequest);
+            public workerId: string;
+            public session: number;
+            public static create(properties?: troupe.v1.ISessionRequest): troupe.v1.SessionRequest;
+            public static encode(message: troupe.v1.ISessionRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.SessionRequest;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISessionEvent {
+            headId?: (string|null);
+        }
+
+        class SessionEvent implements ISessionEvent {
+            constructor(properties?: troupe.v1.ISessionEvent);
+            public headId: string;
+            public static create(properties?: troupe.v1.ISessionEvent): troupe.v1.SessionEvent;
+            public static encode(message: troupe.v1.ISessionEvent, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.SessionEvent;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         class Control extends $protobuf.rpc.Service {
             constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
             public static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Control;
@@ -580,6 +610,8 @@ export namespace troupe {
             public registerWorker(request: troupe.v1.IRegisterWorkerRequest): Promise<troupe.v1.RegisterWorkerReply>;
             public heartbeat(request: troupe.v1.IHeartbeatRequest, callback: troupe.v1.Control.HeartbeatCallback): void;
             public heartbeat(request: troupe.v1.IHeartbeatRequest): Promise<troupe.v1.HeartbeatReply>;
+            public session(request: troupe.v1.ISessionRequest, callback: troupe.v1.Control.SessionCallback): void;
+            public session(request: troupe.v1.ISessionRequest): Promise<troupe.v1.SessionEvent>;
         }
 
         namespace Control {
@@ -587,6 +619,8 @@ export namespace troupe {
             type RegisterWorkerCallback = (error: (Error|null), response?: troupe.v1.RegisterWorkerReply) => void;
 
             type HeartbeatCallback = (error: (Error|null), response?: troupe.v1.HeartbeatReply) => void;
+
+            type SessionCallback = (error: (Error|null), response?: troupe.v1.SessionEvent) => void;
         }
 
         interface IStartReplicaRequest {

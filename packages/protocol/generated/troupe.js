@@ -5072,6 +5072,7 @@ export const troupe = $root.troupe = (() => {
              * @interface IRegisterWorkerReply
              * @property {string|null} [headId] RegisterWorkerReply headId
              * @property {number|null} [heartbeatIntervalSeconds] RegisterWorkerReply heartbeatIntervalSeconds
+             * @property {number|null} [session] RegisterWorkerReply session
              */
 
             /**
@@ -5106,6 +5107,14 @@ export const troupe = $root.troupe = (() => {
             RegisterWorkerReply.prototype.heartbeatIntervalSeconds = 0;
 
             /**
+             * RegisterWorkerReply session.
+             * @member {number} session
+             * @memberof troupe.v1.RegisterWorkerReply
+             * @instance
+             */
+            RegisterWorkerReply.prototype.session = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new RegisterWorkerReply instance using the specified properties.
              * @function create
              * @memberof troupe.v1.RegisterWorkerReply
@@ -5137,6 +5146,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.headId);
                 if (message.heartbeatIntervalSeconds != null && Object.hasOwnProperty.call(message, "heartbeatIntervalSeconds"))
                     writer.uint32(/* id 2, wireType 1 =*/17).double(message.heartbeatIntervalSeconds);
+                if (message.session != null && Object.hasOwnProperty.call(message, "session"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.session);
                 return writer;
             };
 
@@ -5180,6 +5191,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 2: {
                             message.heartbeatIntervalSeconds = reader.double();
+                            break;
+                        }
+                    case 3: {
+                            message.session = reader.uint64();
                             break;
                         }
                     default:
@@ -5515,6 +5530,289 @@ export const troupe = $root.troupe = (() => {
             return HeartbeatReply;
         })();
 
+        v1.SessionRequest = (function() {
+
+            /**
+             * Properties of a SessionRequest.
+             * @memberof troupe.v1
+             * @interface ISessionRequest
+             * @property {string|null} [workerId] SessionRequest workerId
+             * @property {number|null} [session] SessionRequest session
+             */
+
+            /**
+             * Constructs a new SessionRequest.
+             * @memberof troupe.v1
+             * @classdesc Represents a SessionRequest.
+             * @implements ISessionRequest
+             * @constructor
+             * @param {troupe.v1.ISessionRequest=} [properties] Properties to set
+             */
+            function SessionRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * SessionRequest workerId.
+             * @member {string} workerId
+             * @memberof troupe.v1.SessionRequest
+             * @instance
+             */
+            SessionRequest.prototype.workerId = "";
+
+            /**
+             * SessionRequest session.
+             * @member {number} session
+             * @memberof troupe.v1.SessionRequest
+             * @instance
+             */
+            SessionRequest.prototype.session = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new SessionRequest instance using the specified properties.
+             * @function create
+             * @memberof troupe.v1.SessionRequest
+             * @static
+             * @param {troupe.v1.ISessionRequest=} [properties] Properties to set
+             * @returns {troupe.v1.SessionRequest} SessionRequest instance
+             */
+            SessionRequest.create = function create(properties) {
+                return new SessionRequest(properties);
+            };
+
+            /**
+             * Encodes the specified SessionRequest message. Does not implicitly {@link troupe.v1.SessionRequest.verify|verify} messages.
+             * @function encode
+             * @memberof troupe.v1.SessionRequest
+             * @static
+             * @param {troupe.v1.ISessionRequest} message SessionRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SessionRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.workerId != null && Object.hasOwnProperty.call(message, "workerId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.workerId);
+                if (message.session != null && Object.hasOwnProperty.call(message, "session"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.session);
+                return writer;
+            };
+
+            /**
+             * Decodes a SessionRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof troupe.v1.SessionRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {troupe.v1.SessionRequest} SessionRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SessionRequest.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.troupe.v1.SessionRequest();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.workerId = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.session = reader.uint64();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for SessionRequest
+             * @function getTypeUrl
+             * @memberof troupe.v1.SessionRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SessionRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/troupe.v1.SessionRequest";
+            };
+
+            return SessionRequest;
+        })();
+
+        v1.SessionEvent = (function() {
+
+            /**
+             * Properties of a SessionEvent.
+             * @memberof troupe.v1
+             * @interface ISessionEvent
+             * @property {string|null} [headId] SessionEvent headId
+             */
+
+            /**
+             * Constructs a new SessionEvent.
+             * @memberof troupe.v1
+             * @classdesc Represents a SessionEvent.
+             * @implements ISessionEvent
+             * @constructor
+             * @param {troupe.v1.ISessionEvent=} [properties] Properties to set
+             */
+            function SessionEvent(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * SessionEvent headId.
+             * @member {string} headId
+             * @memberof troupe.v1.SessionEvent
+             * @instance
+             */
+            SessionEvent.prototype.headId = "";
+
+            /**
+             * Creates a new SessionEvent instance using the specified properties.
+             * @function create
+             * @memberof troupe.v1.SessionEvent
+             * @static
+             * @param {troupe.v1.ISessionEvent=} [properties] Properties to set
+             * @returns {troupe.v1.SessionEvent} SessionEvent instance
+             */
+            SessionEvent.create = function create(properties) {
+                return new SessionEvent(properties);
+            };
+
+            /**
+             * Encodes the specified SessionEvent message. Does not implicitly {@link troupe.v1.SessionEvent.verify|verify} messages.
+             * @function encode
+             * @memberof troupe.v1.SessionEvent
+             * @static
+             * @param {troupe.v1.ISessionEvent} message SessionEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SessionEvent.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.headId != null && Object.hasOwnProperty.call(message, "headId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.headId);
+                return writer;
+            };
+
+            /**
+             * Decodes a SessionEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof troupe.v1.SessionEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {troupe.v1.SessionEvent} SessionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SessionEvent.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.troupe.v1.SessionEvent();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.headId = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for SessionEvent
+             * @function getTypeUrl
+             * @memberof troupe.v1.SessionEvent
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SessionEvent.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/troupe.v1.SessionEvent";
+            };
+
+            return SessionEvent;
+        })();
+
         v1.Control = (function() {
 
             /**
@@ -5610,6 +5908,39 @@ export const troupe = $root.troupe = (() => {
              * @instance
              * @param {troupe.v1.IHeartbeatRequest} request HeartbeatRequest message or plain object
              * @returns {Promise<troupe.v1.HeartbeatReply>} Promise
+             * @variation 2
+             */
+
+            /**
+             * Callback as used by {@link troupe.v1.Control#session}.
+             * @memberof troupe.v1.Control
+             * @typedef SessionCallback
+             * @type {function}
+             * @param {Error|null} error Error, if any
+             * @param {troupe.v1.SessionEvent} [response] SessionEvent
+             */
+
+            /**
+             * Calls Session.
+             * @function session
+             * @memberof troupe.v1.Control
+             * @instance
+             * @param {troupe.v1.ISessionRequest} request SessionRequest message or plain object
+             * @param {troupe.v1.Control.SessionCallback} callback Node-style callback called with the error, if any, and SessionEvent
+             * @returns {undefined}
+             * @variation 1
+             */
+            Object.defineProperty(Control.prototype.session = function session(request, callback) {
+                return $protobuf.rpc.Service.prototype.rpcCall.call(this, session, $root.troupe.v1.SessionRequest, $root.troupe.v1.SessionEvent, request, callback);
+            }, "name", { value: "Session" });
+
+            /**
+             * Calls Session.
+             * @function session
+             * @memberof troupe.v1.Control
+             * @instance
+             * @param {troupe.v1.ISessionRequest} request SessionRequest message or plain object
+             * @returns {Promise<troupe.v1.SessionEvent>} Promise
              * @variation 2
              */
 

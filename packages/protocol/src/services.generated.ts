@@ -159,6 +159,15 @@ export const ControlService = {
     responseSerialize: codec<troupe.v1.IHeartbeatReply>(v1.HeartbeatReply).serialize,
     responseDeserialize: (b: Buffer) => v1.HeartbeatReply.decode(b),
   },
+  session: {
+    path: '/troupe.v1.Control/Session',
+    requestStream: false,
+    responseStream: true,
+    requestSerialize: codec<troupe.v1.ISessionRequest>(v1.SessionRequest).serialize,
+    requestDeserialize: (b: Buffer) => v1.SessionRequest.decode(b),
+    responseSerialize: codec<troupe.v1.ISessionEvent>(v1.SessionEvent).serialize,
+    responseDeserialize: (b: Buffer) => v1.SessionEvent.decode(b),
+  },
 } satisfies ServiceDefinition;
 
 export const WorkerControlService = {
