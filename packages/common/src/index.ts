@@ -17,3 +17,4 @@ export * from './route-table.js';
 export * from './transport-security.js';
 export * from './unary-client.js';
 export * from './fifo.js';
+export * from './health-server.js';

@@ -1,4 +1,5 @@
-// Process entry: `node dist/main.js head --nats-url URL [--address HOST:PORT] [--http-location L]`.
+// Process entry: `node dist/main.js head --nats-url URL [--address HOST:PORT] [--http-location L]
+// [--health-port P] [--health-host H]`.
 import { parseArgs } from 'node:util';
 import {
   createLogger,
@@ -6,6 +7,7 @@ import {
   loadChannelCredentials,
   loadServerCredentials,
   natsAuthOptions,
+  parseHealthPort,
   supervisorPid,
 } from '@troupe/common';
 import { startHeadServer } from './head-server.js';
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
       'nats-url': { type: 'string', default: process.env.TROUPE_NATS_URL ?? 'nats://127.0.0.1:4222' },
       address: { type: 'string', default: process.env.TROUPE_HEAD_ADDRESS ?? '127.0.0.1:7420' },
       'http-location': { type: 'string', default: process.env.TROUPE_HTTP_LOCATION ?? 'HeadOnly' },
+      'health-port': { type: 'string', default: process.env.TROUPE_HEALTH_PORT },
+      'health-host': { type: 'string', default: process.env.TROUPE_HEALTH_HOST },
     },
   });
   const parent = supervisorPid();
@@ -26,6 +30,8 @@ async function main(): Promise<void> {
     natsUrl: values['nats-url']!,
     address: values.address!,
     httpLocation: values['http-location']!,
+    healthPort: parseHealthPort(values['health-port']),
+    healthHost: values['health-host'] || undefined,
     adminToken: process.env.TROUPE_ADMIN_TOKEN || undefined,
     serverCredentials: loadServerCredentials(),
     workerCredentials: loadChannelCredentials(),
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
       else process.exit(0);
     },
   });
-  logger.info({ address: server.address, headId: server.head.id }, 'head ready');
+  logger.info({ address: server.address, headId: server.head.id, health: server.healthAddress }, 'head ready');
   const stop = (): void => {
     void server.close().finally(() => process.exit(0));
   };

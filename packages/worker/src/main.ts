@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // Under a local cluster: nothing may outlive the supervisor, even after a kill -9 of it.
   exitWithParent(supervisorPid(), () => onSignal('SIGTERM'));
   logger.info(
-    { address: worker.address, workerId: worker.workerId, nodeId: worker.nodeId, head: options.headAddress },
+    { address: worker.address, workerId: worker.workerId, nodeId: worker.nodeId, head: options.headAddress, health: worker.healthAddress },
     `worker ready on ${worker.address}`,
   );
 }

@@ -6,6 +6,9 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import {
   createLogger,
   ReplicaNotFoundError,
+  startHealthServer,
+  type HealthServer,
+  type Readiness,
   UnavailableError,
   ValidationError,
   type Logger,
@@ -36,6 +39,10 @@ export interface WorkerHandle {
   readonly nodeId: string;
   /** host:port of the Data and WorkerControl services (one server serves both). */
   readonly address: string;
+  /** host:port of the HTTP health server (`/-/healthz`, `/-/readyz`), when one runs. */
+  readonly healthAddress: string | undefined;
+  /** Registered with the head that answers now (always true for a worker without a head). */
+  readonly isRegistered: boolean;
   listReplicas(): troupe.v1.IReplicaStatus[];
   /** Refuses new calls, lets running ones finish (up to the grace period), stops every replica, closes the server. */
   drain(graceSeconds?: number): Promise<void>;
@@ -53,6 +60,8 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
   readonly workerId: string;
   readonly nodeId: string;
   address = '';
+  healthAddress: string | undefined;
+  private health: HealthServer | undefined;
   private readonly logger: Logger;
   private readonly logLevel: string;
   private readonly codeDir: string;
@@ -74,7 +83,19 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
     this.data = new DataService((tag) => this.hosts.get(tag), this.logger);
   }
 
+  get isRegistered(): boolean {
+    return this.control === undefined || this.control.isRegistered;
+  }
+
+  private readiness(): Readiness {
+    return this.isRegistered ? { ready: true } : { ready: false, reason: 'not registered with the head' };
+  }
+
   async listen(): Promise<void> {
+    if (this.options.healthPort !== undefined) {
+      this.health = await startHealthServer({ host: this.options.healthHost, port: this.options.healthPort, readiness: () => this.readiness() });
+      this.healthAddress = this.health.address;
+    }
     this.server.addService(RawDataService, { stream: this.data.handleStream });
     this.server.addService(WorkerControlService, workerControlHandlers(this, this.options.adminToken));
     const host = this.options.host ?? '127.0.0.1';
@@ -166,6 +187,7 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
     await Promise.all([...this.hosts.values()].map((host) => host.terminate()));
     this.hosts.clear();
     this.server.forceShutdown();
+    await this.health?.close();
   }
 
   private async drainNow(graceMs: number): Promise<void> {
@@ -189,6 +211,7 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
         resolve();
       });
     });
+    await this.health?.close();
     this.logger.info('drained');
   }
 }

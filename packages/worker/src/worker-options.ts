@@ -2,7 +2,7 @@
 // and environment for the worker process.
 import { parseArgs } from 'node:util';
 import type { ChannelCredentials, ServerCredentials } from '@grpc/grpc-js';
-import { loadChannelCredentials, loadServerCredentials, ValidationError } from '@troupe/common';
+import { loadChannelCredentials, loadServerCredentials, parseHealthPort, ValidationError } from '@troupe/common';
 
 export interface WorkerOptions {
   /** host:port of the head's Control service. Unset: the worker does not register (standalone). */
@@ -31,14 +31,19 @@ export interface WorkerOptions {
   serverCredentials?: ServerCredentials;
   /** Of calls to the head. @default insecure */
   headCredentials?: ChannelCredentials;
+  /** Port of the HTTP health server (`/-/healthz`, `/-/readyz`). @default none (not served) */
+  healthPort?: number;
+  /** Interface the health server binds. @default '127.0.0.1' */
+  healthHost?: string;
 }
 
 const DEFAULT_HEAD_ADDRESS = '127.0.0.1:7420';
 
 /**
  * `worker --head H:P --node-id N --host H [--port P] [--advertise-host H] [--code-dir D]
- * [--drain-grace S]`; flags win over TROUPE_HEAD_ADDRESS, TROUPE_NODE_ID, TROUPE_WORKER_HOST,
- * TROUPE_WORKER_PORT, TROUPE_WORKER_ADVERTISE_HOST, TROUPE_CODE_DIR, TROUPE_DRAIN_GRACE_SECONDS.
+ * [--drain-grace S] [--health-port P] [--health-host H]`; flags win over TROUPE_HEAD_ADDRESS,
+ * TROUPE_NODE_ID, TROUPE_WORKER_HOST, TROUPE_WORKER_PORT, TROUPE_WORKER_ADVERTISE_HOST,
+ * TROUPE_CODE_DIR, TROUPE_DRAIN_GRACE_SECONDS, TROUPE_HEALTH_PORT, TROUPE_HEALTH_HOST.
  * TROUPE_ADMIN_TOKEN is read from the environment only, so it never shows in `ps`; so are the
  * TLS files (TROUPE_TLS_CERT, TROUPE_TLS_KEY, TROUPE_TLS_CA, see @troupe/common).
  */
@@ -55,6 +60,8 @@ export function workerOptionsFromCommandLine(args: string[], env: NodeJS.Process
       'advertise-host': { type: 'string' },
       'code-dir': { type: 'string' },
       'drain-grace': { type: 'string' },
+      'health-port': { type: 'string' },
+      'health-host': { type: 'string' },
     },
   });
   const extra = positionals[0] === 'worker' ? positionals.slice(1) : positionals;
@@ -70,6 +77,8 @@ export function workerOptionsFromCommandLine(args: string[], env: NodeJS.Process
     drainGraceSeconds: optionalNumber('drain-grace', values['drain-grace'] ?? env.TROUPE_DRAIN_GRACE_SECONDS),
     serverCredentials: loadServerCredentials(env),
     headCredentials: loadChannelCredentials(env),
+    healthPort: parseHealthPort(values['health-port'] ?? env.TROUPE_HEALTH_PORT),
+    healthHost: values['health-host'] || env.TROUPE_HEALTH_HOST || undefined,
   };
 }
 
