@@ -137,9 +137,14 @@ export class WorkerRegistry {
     return [...this.workers.values()];
   }
 
-  /** Workers that may take new replicas: neither draining nor suspect. */
+  /**
+   * Workers that may take new replicas: not draining, and not suspect unless every candidate is
+   * (on a starved machine every heartbeat may be late; placing nothing would be worse).
+   */
   placeable(): WorkerRecord[] {
-    return this.all().filter((w) => !w.draining && w.liveness.phase === 'registered');
+    const candidates = this.all().filter((w) => !w.draining);
+    const healthy = candidates.filter((w) => w.liveness.phase === 'registered');
+    return healthy.length > 0 ? healthy : candidates;
   }
 
   closeAll(): void {

@@ -113,6 +113,11 @@ describe('worker registry (fake clock)', () => {
     assert.deepEqual(registry.sweep(), []);
     assert.equal(registry.get('w2')?.liveness.phase, 'suspect');
     assert.deepEqual(registry.placeable().map((w) => w.id), ['w1']);
+    clock.advance(600);
+    registry.sweep();
+    assert.deepEqual(registry.all().map((w) => w.liveness.phase), ['suspect', 'suspect']);
+    assert.deepEqual(registry.placeable().map((w) => w.id), ['w1', 'w2'], 'when every worker is suspect, any may take replicas');
+    clock.advance(-600);
     clock.advance(1_001);
     registry.heartbeat({ workerId: 'w1' });
     assert.deepEqual(registry.sweep().map((w) => w.id), ['w2']);
