@@ -23,6 +23,10 @@ describe('worker process', function () {
       ['h:1', 'node-7', '0.0.0.0', 5000, '/code', 'secret', '10.0.0.7'],
     );
     assert.equal(workerOptionsFromCommandLine(['worker'], {}).headAddress, '127.0.0.1:7420');
+    const health = workerOptionsFromCommandLine(['worker', '--health-port', '7431'], { TROUPE_HEALTH_PORT: '1', TROUPE_HEALTH_HOST: '0.0.0.0' });
+    assert.deepEqual([health.healthPort, health.healthHost], [7431, '0.0.0.0']);
+    assert.equal(workerOptionsFromCommandLine(['worker'], {}).healthPort, undefined, 'no health server unless asked');
+    assert.throws(() => workerOptionsFromCommandLine(['worker'], { TROUPE_HEALTH_PORT: 'x' }), /health-port/);
     assert.throws(() => workerOptionsFromCommandLine(['worker', 'extra'], {}), /unexpected argument "extra"/);
     assert.throws(() => workerOptionsFromCommandLine(['worker', '--port', 'x'], {}), /port: expected a number/);
   });
