@@ -153,6 +153,8 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
     );
     this.hosts.set(tag, host);
     const status = await host.start();
+    // Report it now rather than at the next heartbeat: status readers see it running at once.
+    this.control?.poke();
     this.logger.info({ replica: tag, backend: request.backend, state: status.state, error: status.error ?? undefined }, 'replica started');
     return status;
   }
