@@ -3,7 +3,7 @@
 // every replica's status, and registers again whenever the registration is lost. Replicas keep
 // serving while the head is away.
 //
-// Registration is bounded by design: every call has a deadline, retries come at most a second
+// Registration is bounded by design: every call has a deadline, retries come at most half a second
 // apart, and each failed attempt dials a fresh channel (a fresh DNS lookup and connection), so
 // neither grpc-js's reconnect backoff nor a dead connection can delay re-registration once a
 // head answers again.
@@ -22,7 +22,7 @@ import { ControlService, type troupe } from '@troupe/protocol';
 const CALL_TIMEOUT_MS = 3_000;
 /** Pace of registration attempts while unregistered: doubling from the first, capped. */
 const RETRY_FIRST_MS = 100;
-const RETRY_MAX_MS = 1_000;
+const RETRY_MAX_MS = 500;
 /** While unregistered, a warning this often, so that an outage never goes silent in the log. */
 const STILL_UNREGISTERED_LOG_MS = 10_000;
 
