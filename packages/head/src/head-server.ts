@@ -60,6 +60,7 @@ export async function startHeadServer(options: HeadServerOptions): Promise<HeadS
   const server = new Server(SERVER_OPTIONS);
   const auth = { token: options.adminToken };
   const sessions = new WorkerSessions(head, options.adminToken);
+  head.onWorkerDied = (worker) => sessions.end(worker.id, worker.liveness.session);
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {

@@ -115,6 +115,13 @@ export class Head implements ReconcilerHost {
     if (this.workers.sessionClosed(workerId, session, detail)) this.reconciler.kick();
   }
 
+  /** Called for each worker found dead, e.g. to end its Session stream. */
+  onWorkerDied: ((worker: WorkerRecord) => void) | undefined;
+
+  workerDied(worker: WorkerRecord): void {
+    this.onWorkerDied?.(worker);
+  }
+
   heartbeat(request: troupe.v1.IHeartbeatRequest): boolean {
     const worker = this.workers.heartbeat(request);
     if (worker) this.reconciler.kick();

@@ -29,6 +29,8 @@ export interface ReconcilerHost {
   /** Resolves once every live proxy applied `version` (or the wait timed out). */
   proxiesAt(version: number, timeoutMs: number): Promise<boolean>;
   readonly logger: Logger;
+  /** A worker was found dead (its replicas are being replaced). */
+  workerDied?(worker: WorkerRecord): void;
 }
 
 const { REPLICA_STATE_RUNNING, REPLICA_STATE_FAILED, REPLICA_STATE_STARTING } = v1.ReplicaState;
@@ -200,6 +202,7 @@ export class Reconciler {
     for (const worker of this.host.workers.sweep()) {
       const reason = worker.liveness.reason;
       this.host.logger.warn({ worker: worker.id, node: worker.nodeId, reason }, 'worker is dead; replacing its replicas');
+      this.host.workerDied?.(worker);
       for (const record of [...this.records.values()]) if (record.workerId === worker.id) this.records.delete(record.tag);
     }
   }

@@ -14,7 +14,7 @@ export interface SessionHost {
 type SessionCall = ServerWritableStream<troupe.v1.SessionRequest, troupe.v1.ISessionEvent>;
 
 export class WorkerSessions {
-  private readonly open = new Set<SessionCall>();
+  private readonly open = new Map<SessionCall, { workerId: string; session: number }>();
   private closing = false;
 
   constructor(
@@ -36,7 +36,7 @@ export class WorkerSessions {
       call.emit('error', toServiceError(error));
       return;
     }
-    this.open.add(call);
+    this.open.set(call, { workerId, session });
     let ended = false;
     const end = (detail: string): void => {
       if (ended) return;
@@ -50,10 +50,22 @@ export class WorkerSessions {
     call.write({ headId: this.host.id });
   };
 
+  /**
+   * Ends a worker's session that the head gave up on (missed heartbeats): the worker learns at
+   * once that it must register again, instead of from its next heartbeat.
+   */
+  end(workerId: string, session: number): void {
+    for (const [call, owner] of this.open) {
+      if (owner.workerId !== workerId || owner.session !== session) continue;
+      this.open.delete(call);
+      call.end();
+    }
+  }
+
   /** Ends every session (the head is going away); workers then register with the next head. */
   endAll(): void {
     this.closing = true;
-    for (const call of this.open) call.end();
+    for (const call of this.open.keys()) call.end();
     this.open.clear();
   }
 }

@@ -23,6 +23,8 @@ const CALL_TIMEOUT_MS = 3_000;
 /** Pace of registration attempts while unregistered: doubling from the first, capped. */
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 500;
+/** As the head: this many heartbeat intervals without one getting through and it is over. */
+const HEARTBEATS_BEFORE_GIVING_UP = 3;
 /** While unregistered, a warning this often, so that an outage never goes silent in the log. */
 const STILL_UNREGISTERED_LOG_MS = 10_000;
 
@@ -76,6 +78,8 @@ export class ControlClient {
   private unregisteredSince = Date.now();
   private lastOutageLog = Date.now();
   private timer: NodeJS.Timeout | undefined;
+  /** Since when heartbeats fail while the session stands. */
+  private heartbeatFailingSince: number | undefined;
   private running = false;
   private again = false;
   private stopped = false;
@@ -138,6 +142,7 @@ export class ControlClient {
         await this.register();
       }
       this.reachable = true;
+      this.heartbeatFailingSince = undefined;
     } catch (error) {
       this.onCallFailed(error);
     } finally {
@@ -227,9 +232,11 @@ export class ControlClient {
   private onCallFailed(error: unknown): void {
     const reason = fromServiceError(error).message;
     const now = Date.now();
-    if (this.registered && this.session) {
+    this.heartbeatFailingSince ??= now;
+    if (this.registered && this.session && now - this.heartbeatFailingSince < HEARTBEATS_BEFORE_GIVING_UP * this.intervalMs) {
       // The Session stream still stands, so the connection and the head are alive (a hung head
-      // stops answering keepalive pings and the stream ends): a slow heartbeat is no loss.
+      // stops answering keepalive pings and the stream ends): a slow heartbeat is no loss, until
+      // the head would have given up on this worker anyway.
       if (this.reachable !== false) this.options.logger.warn({ head: this.options.headAddress, reason }, 'heartbeat failed; the session stands');
       this.reachable = false;
       return;
