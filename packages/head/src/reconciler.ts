@@ -29,6 +29,8 @@ export interface ReconcilerHost {
   /** Resolves once every live proxy applied `version` (or the wait timed out). */
   proxiesAt(version: number, timeoutMs: number): Promise<boolean>;
   readonly logger: Logger;
+  /** True while replicas of backends the desired state does not name must not be stopped. */
+  keepsUnknownReplicas(): boolean;
 }
 
 const { REPLICA_STATE_RUNNING, REPLICA_STATE_FAILED, REPLICA_STATE_STARTING } = v1.ReplicaState;
@@ -249,7 +251,7 @@ export class Reconciler {
       return;
     }
     if (!record && status.state === REPLICA_STATE_RUNNING && !this.host.desired().backends.has(status.backend ?? '')) {
-      this.stopQuietly(worker, tag);
+      if (!this.host.keepsUnknownReplicas()) this.stopQuietly(worker, tag);
     } else if (!record && this.enabled && status.state === REPLICA_STATE_RUNNING) {
       this.adopt(worker);
     }
