@@ -311,10 +311,12 @@ export class Head implements ReconcilerHost {
   async waitConverged(version: number, timeoutMs: number): Promise<{ converged: boolean; detail: string; snapshotVersion: number }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (this.storeGuard?.holding) {
-        return { converged: false, detail: this.storeProblem?.message ?? 'the state store was lost', snapshotVersion: this.snapshotVersion };
-      }
       const replicas = this.current.version >= version ? this.reconciler.converged() : { ok: false, detail: 'change not applied yet' };
+      if (replicas.ok && this.keepsUnknownReplicas() && this.storeGuard?.holding) {
+        // No route table goes out until every running backend is declared again: re-declaring
+        // them one change at a time must not wait for proxies that cannot catch up yet.
+        return { converged: true, detail: this.storeProblem?.message ?? 'holding', snapshotVersion: this.snapshotVersion };
+      }
       if (replicas.ok) {
         const published = this.publish();
         const lagging = this.proxies.lagging(published);
