@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import { SNAPSHOT_DIRECT_GET_SUBJECT } from './nats-access.js';
 
 const STORED_SNAPSHOT_TIMEOUT_MS = 5_000;
+const STORED_SNAPSHOT_WAIT_MS = 1_000;
 
 /**
  * Snapshot versions count the head's publications one by one, so a real head never comes near
@@ -49,7 +50,11 @@ export class SnapshotWatcher extends EventEmitter<{ snapshot: [troupe.v1.Snapsho
     const nats = await connect(natsConnectionOptions(options.natsUrl, options.natsOptions));
     const watcher = new SnapshotWatcher(nats, options.logger);
     watcher.subscribe();
-    await watcher.loadStored();
+    // Before the head made the bucket, a direct get is answered by nobody until it times out:
+    // wait a little for the stored snapshot, and let a late one arrive like any publication.
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([watcher.loadStored(), new Promise((resolve) => (waited = setTimeout(resolve, STORED_SNAPSHOT_WAIT_MS)))]);
+    clearTimeout(waited);
     return watcher;
   }
 
