@@ -61,6 +61,7 @@ export class Head implements ReconcilerHost {
   private lastSnapshot: troupe.v1.ISnapshot | undefined;
   private republisher: NodeJS.Timeout | undefined;
   private storeChecker: NodeJS.Timeout | undefined;
+  private checkingStore = false;
   /**
    * Set when the store held no valid desired state at start: until the workers had time to report
    * what they run, and for as long as they run replicas of backends nobody declared again, the head
@@ -139,10 +140,17 @@ export class Head implements ReconcilerHost {
   /** Rewrites the desired state from memory when NATS lost it (a restart on an empty store). */
   private async checkStore(): Promise<void> {
     if (this.current.version === 0 && this.current.backends.size === 0 && this.current.endpoints.length === 0) return;
-    const run = this.mutations.then(() => this.store.repair(this.current, this.lastSnapshot));
-    this.mutations = run.catch(() => undefined);
-    const outcome = await run.catch(() => 'unreachable' as const);
-    if (outcome !== 'unreachable' && this.storeProblem?.reason === 'StoreUnavailable') this.storeProblem = undefined;
+    // While NATS stalls, a check waits for its timeouts: never queue a second one behind it.
+    if (this.checkingStore) return;
+    this.checkingStore = true;
+    try {
+      const run = this.mutations.then(() => this.store.repair(this.current, this.lastSnapshot));
+      this.mutations = run.catch(() => undefined);
+      const outcome = await run.catch(() => 'unreachable' as const);
+      if (outcome !== 'unreachable' && this.storeProblem?.reason === 'StoreUnavailable') this.storeProblem = undefined;
+    } finally {
+      this.checkingStore = false;
+    }
   }
 
   /**
