@@ -19,6 +19,7 @@ export function statusJson(status: troupe.v1.ClusterStatus): unknown {
     endpoints: status.endpoints.map((e) => ({ name: e.name, route: e.route || null, methods: e.methods, traffic: e.traffic, shadows: e.shadows })),
     workers: status.workers.map((w) => ({ id: w.workerId, node: w.nodeId, address: w.dataAddress, replicas: (w.replicas ?? []).length })),
     proxies: status.proxies.map((p) => ({ id: p.proxyId, node: p.nodeId, address: p.httpAddress, version: Number(p.version), draining: p.draining })),
+    conditions: (status.conditions ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message })),
   };
 }
 
@@ -39,7 +40,10 @@ export function statusTables(status: troupe.v1.ClusterStatus): string {
   for (const p of status.proxies) {
     proxies.push([(p.proxyId ?? '').slice(0, 8), p.nodeId ?? '', p.httpAddress ?? '', String(p.version), p.draining ? 'draining' : 'serving']);
   }
+  // Conditions that need the operator's attention come first, where they cannot be missed.
+  const problems = (status.conditions ?? []).filter((c) => c.status !== 'True').map((c) => `WARNING ${c.type}=${c.status} (${c.reason}): ${c.message}`);
   return [
+    ...problems,
     `HTTP location: ${status.httpLocation}   state version: ${status.version}`,
     backends.toString(), endpoints.toString(), workers.toString(), proxies.toString(),
   ].join('\n');

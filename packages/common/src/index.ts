@@ -15,6 +15,7 @@ export * from './snapshot-watcher.js';
 export * from './parent-watch.js';
 export * from './route-table.js';
 export * from './transport-security.js';
+export * from './nats-access.js';
 export * from './unary-client.js';
 export * from './fifo.js';
 export * from './health-server.js';

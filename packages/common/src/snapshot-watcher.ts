@@ -2,8 +2,20 @@
 // Keeps the last one while NATS or the head is away, so the data plane never goes blind.
 import { EventEmitter } from 'node:events';
 import { connect, type ConnectionOptions, type NatsConnection, type Subscription } from 'nats';
-import { SNAPSHOT_KEY, SNAPSHOT_SUBJECT, STATE_BUCKET, v1, type troupe } from '@troupe/protocol';
+import { SNAPSHOT_SUBJECT, v1, type troupe } from '@troupe/protocol';
 import type { Logger } from './logger.js';
+import { SNAPSHOT_DIRECT_GET_SUBJECT } from './nats-access.js';
+
+const STORED_SNAPSHOT_TIMEOUT_MS = 5_000;
+const STORED_SNAPSHOT_WAIT_MS = 1_000;
+
+/**
+ * Snapshot versions count the head's publications one by one, so a real head never comes near
+ * 2^53; beyond it numbers lose precision and a forged "huge" version could hide every later one.
+ */
+export function isValidSnapshotVersion(version: unknown): version is number {
+  return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0;
+}
 
 export interface SnapshotWatcherOptions {
   natsUrl: string;
@@ -38,7 +50,11 @@ export class SnapshotWatcher extends EventEmitter<{ snapshot: [troupe.v1.Snapsho
     const nats = await connect(natsConnectionOptions(options.natsUrl, options.natsOptions));
     const watcher = new SnapshotWatcher(nats, options.logger);
     watcher.subscribe();
-    await watcher.loadStored();
+    // Before the head made the bucket, a direct get is answered by nobody until it times out:
+    // wait a little for the stored snapshot, and let a late one arrive like any publication.
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([watcher.loadStored(), new Promise((resolve) => (waited = setTimeout(resolve, STORED_SNAPSHOT_WAIT_MS)))]);
+    clearTimeout(waited);
     return watcher;
   }
 
@@ -78,11 +94,15 @@ export class SnapshotWatcher extends EventEmitter<{ snapshot: [troupe.v1.Snapsho
     });
   }
 
+  /**
+   * Reads the stored snapshot with a JetStream direct get of its one subject: the only stored value
+   * that proxies and clients may read (the desired state may hold secrets in initArgs).
+   */
   private async loadStored(): Promise<void> {
     try {
-      const kv = await this.nats.jetstream().views.kv(STATE_BUCKET, { bindOnly: true });
-      const entry = await kv.get(SNAPSHOT_KEY);
-      if (entry && entry.value.length > 0) this.offer(entry.value);
+      const reply = await this.nats.request(SNAPSHOT_DIRECT_GET_SUBJECT, new Uint8Array(0), { timeout: STORED_SNAPSHOT_TIMEOUT_MS });
+      // A status header (404: nothing stored) comes with an empty body.
+      if ((reply.headers?.code ?? 0) === 0 && reply.data.length > 0) this.offer(reply.data);
     } catch (error) {
       // No bucket yet: the head has not started; its first publication will arrive.
       this.logger?.debug({ err: error }, 'no stored snapshot');
@@ -95,6 +115,10 @@ export class SnapshotWatcher extends EventEmitter<{ snapshot: [troupe.v1.Snapsho
       snapshot = v1.Snapshot.decode(data);
     } catch (error) {
       this.logger?.warn({ err: error }, 'undecodable snapshot ignored');
+      return;
+    }
+    if (!isValidSnapshotVersion(snapshot.version) || !Number.isFinite(snapshot.publishedAtMs)) {
+      this.logger?.warn({ version: String(snapshot.version), headId: snapshot.headId }, 'snapshot with an out-of-range version ignored');
       return;
     }
     if (!this.isNewer(snapshot)) return;

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { credentials, ServerCredentials, type ChannelCredentials, type Metadata } from '@grpc/grpc-js';
 import { UnauthenticatedError } from './errors.js';
+import { natsInboxPrefix } from './nats-access.js';
 
 function readOptional(path: string | undefined): Buffer | null {
   return path ? readFileSync(path) : null;
@@ -40,7 +41,12 @@ export function requireBearerToken(metadata: Metadata, token: string | undefined
 
 /** TROUPE_NATS_USER + TROUPE_NATS_PASSWORD, or TROUPE_NATS_TOKEN. */
 export function natsAuthOptions(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  if (env.TROUPE_NATS_USER) return { user: env.TROUPE_NATS_USER, pass: env.TROUPE_NATS_PASSWORD ?? '' };
+  if (env.TROUPE_NATS_USER) return natsUserOptions(env.TROUPE_NATS_USER, env.TROUPE_NATS_PASSWORD ?? '');
   if (env.TROUPE_NATS_TOKEN) return { token: env.TROUPE_NATS_TOKEN };
   return {};
+}
+
+/** Connection options of a NATS user: replies arrive under the inbox prefix its permissions allow. */
+export function natsUserOptions(user: string, pass: string): Record<string, string> {
+  return { user, pass, inboxPrefix: natsInboxPrefix(user) };
 }

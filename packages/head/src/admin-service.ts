@@ -57,7 +57,13 @@ export function adminService(head: Head, auth: ServiceAuth, hooks: AdminHooks): 
       change(await head.shadowTraffic(r.endpoint, r.backend, r.proportion)),
     ),
     getStatus: unary(auth, () => head.status()),
-    getClusterInfo: unary(auth, () => ({ natsUrl: hooks.natsUrl, headId: head.id, httpLocation: head.httpLocation })),
+    getClusterInfo: unary(auth, () => ({
+      natsUrl: withoutCredentials(hooks.natsUrl),
+      headId: head.id,
+      httpLocation: head.httpLocation,
+      natsUser: head.options.clientNatsCredentials?.user ?? '',
+      natsPassword: head.options.clientNatsCredentials?.password ?? '',
+    })),
     waitConverged: unary(auth, async (r: troupe.v1.WaitRequest) => {
       const result = await head.waitConverged(Number(r.version), (r.timeoutSeconds || 60) * 1000);
       return {
@@ -84,4 +90,12 @@ export function controlService(head: Head, auth: ServiceAuth, sessions: WorkerSe
     heartbeat: unary(auth, (r: troupe.v1.HeartbeatRequest) => ({ known: head.heartbeat(r) })),
     session: sessions.handle,
   };
+}
+
+/** NATS URLs as clients may see them: credentials written into a URL are dropped. */
+export function withoutCredentials(natsUrls: string): string {
+  return natsUrls
+    .split(',')
+    .map((url) => url.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1'))
+    .join(',');
 }

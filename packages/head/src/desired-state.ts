@@ -233,24 +233,22 @@ export function stateToWire(state: DesiredState): troupe.v1.IDesiredState {
   };
 }
 
-/** Rebuilds persisted state; it was validated when written. */
+/**
+ * Rebuilds persisted state, checking it as the admin API checks each change: the stored value is
+ * replayed through the same operations (names, import paths, config schema, routes, traffic
+ * weights), so a corrupted or hostile value fails with the same ValidationError a client would get.
+ */
 export function stateFromWire(wire: troupe.v1.IDesiredState): DesiredState {
-  const backends = new Map<string, BackendState>();
-  for (const spec of wire.backends ?? []) {
-    const tag = spec.tag ?? '';
-    backends.set(tag, {
-      tag,
-      importPath: spec.importPath ?? '',
-      initArgs: (parseJson(spec.initArgsJson, 'initArgs') as unknown[] | undefined) ?? [],
-      config: mergeBackendConfig(BACKEND_CONFIG_DEFAULTS, configFromWire(spec.config)),
-    });
+  let rebuilt = emptyState();
+  for (const spec of wire.backends ?? []) rebuilt = createBackend(rebuilt, spec);
+  for (const spec of wire.endpoints ?? []) {
+    rebuilt = createEndpoint(rebuilt, { ...spec, shadows: {} });
+    for (const [backend, proportion] of Object.entries(spec.shadows ?? {})) {
+      rebuilt = shadowTraffic(rebuilt, spec.name ?? '', backend, proportion);
+    }
   }
-  const endpoints = (wire.endpoints ?? []).map((e) => ({
-    name: e.name ?? '',
-    route: e.route ?? '',
-    methods: e.methods ?? ['GET'],
-    traffic: { ...(e.traffic ?? {}) },
-    shadows: { ...(e.shadows ?? {}) },
-  }));
-  return { version: Number(wire.version ?? 0), backends, endpoints };
+  const version = Number(wire.version ?? 0);
+  // Versions count changes one by one: past 2^53 they would stop growing exactly.
+  if (!Number.isSafeInteger(version) || version < 0) throw new ValidationError(`version: ${String(wire.version)} is out of range`);
+  return { ...rebuilt, version };
 }

@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 import type { ChannelCredentials } from '@grpc/grpc-js';
 import { SNAPSHOT_SUBJECT, v1, type troupe } from '@troupe/protocol';
-import { createLogger, natsConnectionOptions, TimeoutError, ValidationError, type Logger } from '@troupe/common';
+import {
+  createLogger,
+  isValidSnapshotVersion,
+  natsConnectionOptions,
+  TimeoutError,
+  ValidationError,
+  type Logger,
+} from '@troupe/common';
 import * as state from './desired-state.js';
 import type { DesiredState } from './desired-state.js';
 import { ProxyTracker } from './proxy-tracker.js';
@@ -22,10 +29,22 @@ export interface HeadOptions {
   adminToken?: string;
   /** Extra NATS connection options (credentials, TLS). */
   natsOptions?: Record<string, unknown>;
+  /** Read-only NATS credentials handed to SDK clients by GetClusterInfo. @default none */
+  clientNatsCredentials?: { user: string; password: string };
   logger?: Logger;
 }
 
+/** The condition type the head reports about its desired state and where it is stored. */
+export const STATE_STORE_CONDITION = 'StateStoreReady';
+
+interface StoreProblem {
+  reason: 'StoreEmptyWithRunningReplicas' | 'StoredStateRefused' | 'StoreUnavailable';
+  message: string;
+}
+
 const REPUBLISH_MS = 2_000;
+/** How often the head checks that the store still holds its state (NATS may restart empty). */
+const STORE_CHECK_MS = 2_000;
 const ADOPTION_GRACE_MS = 5_000;
 const PROXY_ACK_TIMEOUT_MS = 10_000;
 
@@ -41,6 +60,15 @@ export class Head implements ReconcilerHost {
   private snapshotKey = '';
   private lastSnapshot: troupe.v1.ISnapshot | undefined;
   private republisher: NodeJS.Timeout | undefined;
+  private storeChecker: NodeJS.Timeout | undefined;
+  private checkingStore = false;
+  /**
+   * Set when the store held no valid desired state at start: until the workers had time to report
+   * what they run, and for as long as they run replicas of backends nobody declared again, the head
+   * stops nothing it does not know and publishes no route table that would drop their routes.
+   */
+  private storeGuard: { until: number; holding: boolean } | undefined;
+  private storeProblem: StoreProblem | undefined;
   private readonly shapes = new Map<string, troupe.v1.BackendShape>();
 
   private constructor(
@@ -55,7 +83,7 @@ export class Head implements ReconcilerHost {
 
   static async start(options: HeadOptions): Promise<Head> {
     const nats = await connect(natsConnectionOptions(options.natsUrl, options.natsOptions));
-    const store = await StateStore.open(nats);
+    const store = await StateStore.open(nats, options.logger ?? createLogger('head'));
     const head = new Head(options, nats, store);
     await head.recover();
     return head;
@@ -70,15 +98,28 @@ export class Head implements ReconcilerHost {
   }
 
   private async recover(): Promise<void> {
-    this.current = await this.store.loadDesired();
+    const loaded = await this.store.loadDesired();
+    this.current = loaded.state;
+    if (loaded.kind === 'refused') {
+      const kept = loaded.fallbackRevision === undefined ? 'no earlier valid revision' : `kept revision ${loaded.fallbackRevision}`;
+      const message = `the stored desired state (revision ${loaded.revision}) was refused: ${loaded.error.message}; ${kept}`;
+      this.logger.error({ err: loaded.error, revision: loaded.revision, fallbackRevision: loaded.fallbackRevision }, message);
+      this.storeProblem = { reason: 'StoredStateRefused', message };
+    }
+    if (loaded.kind === 'empty' || (loaded.kind === 'refused' && loaded.fallbackRevision === undefined)) {
+      this.storeGuard = { until: Date.now() + ADOPTION_GRACE_MS, holding: false };
+    }
     const previous = await this.store.loadSnapshot();
-    this.snapshotVersion = Number(previous?.version ?? 0);
+    // A stored version out of range (corrupted or forged) would leave nothing to count up to.
+    const previousVersion = Number(previous?.version ?? 0);
+    this.snapshotVersion = isValidSnapshotVersion(previousVersion) ? previousVersion : 0;
     this.proxies.start(this.nats);
     // After a restart, workers re-register with the replicas they run; wait for them before
     // deciding anything is missing, and before publishing a snapshot that could lack them.
     const expected = new Set((previous?.backends ?? []).flatMap((b) => (b.replicas ?? []).map((r) => r.workerId ?? '')));
     this.reconciler.start(expected, ADOPTION_GRACE_MS);
     this.republisher = setInterval(() => this.republish(), REPUBLISH_MS);
+    this.storeChecker = setInterval(() => void this.checkStore(), STORE_CHECK_MS);
     this.logger.info(
       { backends: this.current.backends.size, endpoints: this.current.endpoints.length, version: this.current.version },
       'head recovered desired state',
@@ -88,9 +129,80 @@ export class Head implements ReconcilerHost {
   async close(): Promise<void> {
     this.reconciler.stop();
     if (this.republisher) clearInterval(this.republisher);
+    if (this.storeChecker) clearInterval(this.storeChecker);
     this.proxies.stop();
     this.workers.closeAll();
     await this.nats.close().catch(() => undefined);
+  }
+
+  // ---- the state store ------------------------------------------------------------------------
+
+  /** Rewrites the desired state from memory when NATS lost it (a restart on an empty store). */
+  private async checkStore(): Promise<void> {
+    if (this.current.version === 0 && this.current.backends.size === 0 && this.current.endpoints.length === 0) return;
+    // While NATS stalls, a check waits for its timeouts: never queue a second one behind it.
+    if (this.checkingStore) return;
+    this.checkingStore = true;
+    try {
+      const run = this.mutations.then(() => this.store.repair(this.current, this.lastSnapshot));
+      this.mutations = run.catch(() => undefined);
+      const outcome = await run.catch(() => 'unreachable' as const);
+      if (outcome !== 'unreachable' && this.storeProblem?.reason === 'StoreUnavailable') this.storeProblem = undefined;
+    } finally {
+      this.checkingStore = false;
+    }
+  }
+
+  /**
+   * True while replicas the head does not know must be left running: the store held no valid
+   * state at start, and workers may still report replicas of backends that were lost with it.
+   */
+  keepsUnknownReplicas(): boolean {
+    const guard = this.storeGuard;
+    if (!guard) return false;
+    const orphans = this.orphanBackends();
+    if (orphans.length > 0) {
+      if (!guard.holding) {
+        guard.holding = true;
+        const message =
+          `the state store held no desired state, but workers run replicas of ${orphans.map((b) => `"${b}"`).join(', ')}: ` +
+          'not stopping them and not publishing routes until they are declared again (re-create their backends and endpoints)';
+        this.storeProblem = { reason: 'StoreEmptyWithRunningReplicas', message };
+        this.logger.error({ backends: orphans }, message);
+      }
+      return true;
+    }
+    if (guard.holding) {
+      this.logger.info('every running backend is declared again; the head acts normally');
+      this.storeProblem = undefined;
+      this.storeGuard = undefined;
+      return false;
+    }
+    if (Date.now() >= guard.until) this.storeGuard = undefined;
+    return this.storeGuard !== undefined;
+  }
+
+  /** Backends workers run that the desired state does not declare and route. */
+  private orphanBackends(): string[] {
+    const routed = new Set(this.current.endpoints.flatMap((e) => Object.keys(e.traffic)));
+    const orphans = new Set<string>();
+    for (const worker of this.workers.all()) {
+      for (const status of worker.reported) {
+        const alive = status.state === v1.ReplicaState.REPLICA_STATE_RUNNING || status.state === v1.ReplicaState.REPLICA_STATE_STARTING;
+        const backend = status.backend ?? '';
+        if (alive && !(this.current.backends.has(backend) && routed.has(backend))) orphans.add(backend);
+      }
+    }
+    return [...orphans].sort();
+  }
+
+  private conditions(): troupe.v1.IClusterCondition[] {
+    const problem = this.storeProblem;
+    return [
+      problem
+        ? { type: STATE_STORE_CONDITION, status: 'False', reason: problem.reason, message: problem.message }
+        : { type: STATE_STORE_CONDITION, status: 'True', reason: 'Stored', message: 'the desired state is stored' },
+    ];
   }
 
   // ---- worker control -------------------------------------------------------------------------
@@ -135,7 +247,13 @@ export class Head implements ReconcilerHost {
     const run = this.mutations.then(async () => {
       const proposed = await change(this.current);
       if (proposed === this.current) return this.current.version;
-      await this.store.saveDesired(proposed);
+      try {
+        await this.store.saveDesired(proposed);
+      } catch (error) {
+        this.storeProblem ??= { reason: 'StoreUnavailable', message: (error as Error).message };
+        throw error;
+      }
+      if (this.storeProblem?.reason !== 'StoreEmptyWithRunningReplicas') this.storeProblem = undefined;
       this.current = proposed;
       this.reconciler.kick();
       return proposed.version;
@@ -222,6 +340,11 @@ export class Head implements ReconcilerHost {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const replicas = this.current.version >= version ? this.reconciler.converged() : { ok: false, detail: 'change not applied yet' };
+      if (replicas.ok && this.keepsUnknownReplicas() && this.storeGuard?.holding) {
+        // No route table goes out until every running backend is declared again: re-declaring
+        // them one change at a time must not wait for proxies that cannot catch up yet.
+        return { converged: true, detail: this.storeProblem?.message ?? 'holding', snapshotVersion: this.snapshotVersion };
+      }
       if (replicas.ok) {
         const published = this.publish();
         const lagging = this.proxies.lagging(published);
@@ -246,6 +369,9 @@ export class Head implements ReconcilerHost {
   /** Publishes when the routable view changed; returns the current snapshot version. */
   publish(): number {
     if (!this.reconciler.active) return this.snapshotVersion;
+    // After a lost store, a route table without the routes of replicas still running (or an empty
+    // one, before the workers said what they run) would make every proxy drop those routes.
+    if (this.keepsUnknownReplicas() && (this.storeGuard?.holding || this.current.endpoints.length === 0)) return this.snapshotVersion;
     const body = this.snapshotBody();
     const key = JSON.stringify(body);
     if (key === this.snapshotKey) return this.snapshotVersion;
@@ -317,6 +443,7 @@ export class Head implements ReconcilerHost {
       })),
       headId: this.id,
       httpLocation: this.httpLocation,
+      conditions: this.conditions(),
     };
   }
 

@@ -8,6 +8,7 @@ import {
   loadServerCredentials,
   natsAuthOptions,
   parseHealthPort,
+  natsUser,
   supervisorPid,
 } from '@troupe/common';
 import { startHeadServer } from './head-server.js';
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
     serverCredentials: loadServerCredentials(),
     workerCredentials: loadChannelCredentials(),
     natsOptions: natsAuthOptions(),
+    clientNatsCredentials: process.env.TROUPE_NATS_CLIENT_PASSWORD
+      ? { user: process.env.TROUPE_NATS_CLIENT_USER || natsUser('client'), password: process.env.TROUPE_NATS_CLIENT_PASSWORD }
+      : undefined,
     logger,
     onShutdown: () => {
       // A local cluster stops as a whole: ask the supervisor; alone, just exit.

@@ -31,6 +31,8 @@ export interface ReconcilerHost {
   readonly logger: Logger;
   /** A worker was found dead (its replicas are being replaced). */
   workerDied?(worker: WorkerRecord): void;
+  /** True while replicas of backends the desired state does not name must not be stopped. */
+  keepsUnknownReplicas(): boolean;
 }
 
 const { REPLICA_STATE_RUNNING, REPLICA_STATE_FAILED, REPLICA_STATE_STARTING } = v1.ReplicaState;
@@ -252,7 +254,7 @@ export class Reconciler {
       return;
     }
     if (!record && status.state === REPLICA_STATE_RUNNING && !this.host.desired().backends.has(status.backend ?? '')) {
-      this.stopQuietly(worker, tag);
+      if (!this.host.keepsUnknownReplicas()) this.stopQuietly(worker, tag);
     } else if (!record && this.enabled && status.state === REPLICA_STATE_RUNNING) {
       this.adopt(worker);
     }

@@ -54,6 +54,7 @@ const FLAGS = {
   'proxy-image-pull-policy': { type: 'string' },
   'proxy-resources': { type: 'string' },
   'proxy-env-secret': { type: 'string' },
+  'proxy-nats-secret': { type: 'string' },
   'nats-url': { type: 'string' },
   'drain-seconds': { type: 'string' },
   'name-prefix': { type: 'string' },
@@ -82,6 +83,7 @@ const ENV: Record<keyof typeof FLAGS, string[]> = {
   'proxy-image-pull-policy': ['TROUPE_PROXY_IMAGE_PULL_POLICY'],
   'proxy-resources': ['TROUPE_PROXY_RESOURCES'],
   'proxy-env-secret': ['TROUPE_PROXY_ENV_SECRET'],
+  'proxy-nats-secret': ['TROUPE_PROXY_NATS_SECRET'],
   'nats-url': ['TROUPE_NATS_URL'],
   'drain-seconds': ['TROUPE_DRAIN_SECONDS'],
   'name-prefix': ['TROUPE_NAME_PREFIX'],
@@ -167,6 +169,7 @@ export function resolveOperatorOptions(args: string[], env: NodeJS.ProcessEnv = 
     headSelector: parseSelector('head-selector', value('head-selector') ?? `app.kubernetes.io/name=troupe,app.kubernetes.io/component=head`),
     ...(resources === undefined ? {} : { resources }),
     ...(value('proxy-env-secret') === undefined ? {} : { envSecret: value('proxy-env-secret')! }),
+    ...(value('proxy-nats-secret') === undefined ? {} : { natsSecret: value('proxy-nats-secret')! }),
   };
 
   const options: OperatorOptions = {

@@ -3,6 +3,7 @@
 // it (or the operator Deployment that owns it, when known) lets Kubernetes' garbage collector
 // remove them all.
 import { createHash } from 'node:crypto';
+import { natsUser } from '@troupe/common';
 import type { KubeObject, OwnerReference } from './kube-client.js';
 import { CONFIG_MAP, DAEMON_SET, DEPLOYMENT, SERVICE } from './resource-types.js';
 
@@ -36,6 +37,11 @@ export interface ProxySettings {
   resources?: Record<string, unknown>;
   /** Secret whose keys become environment variables of the proxies (NATS credentials, TLS...). */
   envSecret?: string;
+  /**
+   * Secret holding the NATS password of the proxy role (key `proxy-password`): proxies connect as
+   * the `troupe-proxy` user, which may only read snapshots and publish heartbeats.
+   */
+  natsSecret?: string;
 }
 
 export function proxyName(settings: ProxySettings): string {
@@ -107,6 +113,12 @@ function podTemplate(settings: ProxySettings): Record<string, unknown> {
     env: [
       { name: 'TROUPE_NODE_ID', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
       { name: 'TROUPE_NATS_URL', value: settings.natsUrl },
+      ...(settings.natsSecret === undefined
+        ? []
+        : [
+            { name: 'TROUPE_NATS_USER', value: natsUser('proxy') },
+            { name: 'TROUPE_NATS_PASSWORD', valueFrom: { secretKeyRef: { name: settings.natsSecret, key: 'proxy-password' } } },
+          ]),
     ],
     ports: [{ name: 'http', containerPort: settings.port, protocol: 'TCP' }],
     readinessProbe: {

@@ -27,6 +27,18 @@ describe('proxy manifests', () => {
     assert.equal((clusterIp.spec as { externalTrafficPolicy?: string }).externalTrafficPolicy, undefined, 'ClusterIP refuses the field');
   });
 
+  it('gives proxies the NATS proxy user, its password by reference to the Secret, never its value', () => {
+    const env = (objects: ReturnType<typeof desiredProxyObjects>): unknown[] => {
+      const spec = objects[0]!.spec as { template: { spec: { containers: Array<{ env: unknown[] }> } } };
+      return spec.template.spec.containers[0]!.env;
+    };
+    assert.deepEqual(env(desiredProxyObjects({ ...settings, natsSecret: 'troupe-nats-auth' }, owner)).slice(2), [
+      { name: 'TROUPE_NATS_USER', value: 'troupe-proxy' },
+      { name: 'TROUPE_NATS_PASSWORD', valueFrom: { secretKeyRef: { name: 'troupe-nats-auth', key: 'proxy-password' } } },
+    ]);
+    assert.equal(env(desiredProxyObjects(settings, owner)).length, 2, 'no NATS user without the Secret');
+  });
+
   it('changes the spec hash when any desired field changes, and only then', () => {
     const hash = (s: ProxySettings): string | undefined => desiredProxyObjects(s, owner)[0]!.metadata.annotations?.[SPEC_HASH_ANNOTATION];
     assert.equal(hash(settings), hash({ ...settings }));

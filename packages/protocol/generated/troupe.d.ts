@@ -319,6 +319,7 @@ export namespace troupe {
             proxies?: (troupe.v1.IProxyInfo[]|null);
             headId?: (string|null);
             httpLocation?: (string|null);
+            conditions?: (troupe.v1.IClusterCondition[]|null);
         }
 
         class ClusterStatus implements IClusterStatus {
@@ -330,9 +331,29 @@ export namespace troupe {
             public proxies: troupe.v1.IProxyInfo[];
             public headId: string;
             public httpLocation: string;
+            public conditions: troupe.v1.IClusterCondition[];
             public static create(properties?: troupe.v1.IClusterStatus): troupe.v1.ClusterStatus;
             public static encode(message: troupe.v1.IClusterStatus, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ClusterStatus;
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IClusterCondition {
+            type?: (string|null);
+            status?: (string|null);
+            reason?: (string|null);
+            message?: (string|null);
+        }
+
+        class ClusterCondition implements IClusterCondition {
+            constructor(properties?: troupe.v1.IClusterCondition);
+            public type: string;
+            public status: string;
+            public reason: string;
+            public message: string;
+            public static create(properties?: troupe.v1.IClusterCondition): troupe.v1.ClusterCondition;
+            public static encode(message: troupe.v1.IClusterCondition, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ClusterCondition;
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
@@ -340,6 +361,8 @@ export namespace troupe {
             natsUrl?: (string|null);
             headId?: (string|null);
             httpLocation?: (string|null);
+            natsUser?: (string|null);
+            natsPassword?: (string|null);
         }
 
         class ClusterInfo implements IClusterInfo {
@@ -347,6 +370,8 @@ export namespace troupe {
             public natsUrl: string;
             public headId: string;
             public httpLocation: string;
+            public natsUser: string;
+            public natsPassword: string;
             public static create(properties?: troupe.v1.IClusterInfo): troupe.v1.ClusterInfo;
             public static encode(message: troupe.v1.IClusterInfo, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ClusterInfo;

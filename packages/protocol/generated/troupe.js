@@ -3188,6 +3188,7 @@ export const troupe = $root.troupe = (() => {
              * @property {Array.<troupe.v1.IProxyInfo>|null} [proxies] ClusterStatus proxies
              * @property {string|null} [headId] ClusterStatus headId
              * @property {string|null} [httpLocation] ClusterStatus httpLocation
+             * @property {Array.<troupe.v1.IClusterCondition>|null} [conditions] ClusterStatus conditions
              */
 
             /**
@@ -3203,6 +3204,7 @@ export const troupe = $root.troupe = (() => {
                 this.endpoints = [];
                 this.workers = [];
                 this.proxies = [];
+                this.conditions = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3266,6 +3268,14 @@ export const troupe = $root.troupe = (() => {
             ClusterStatus.prototype.httpLocation = "";
 
             /**
+             * ClusterStatus conditions.
+             * @member {Array.<troupe.v1.IClusterCondition>} conditions
+             * @memberof troupe.v1.ClusterStatus
+             * @instance
+             */
+            ClusterStatus.prototype.conditions = $util.emptyArray;
+
+            /**
              * Creates a new ClusterStatus instance using the specified properties.
              * @function create
              * @memberof troupe.v1.ClusterStatus
@@ -3311,6 +3321,9 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.headId);
                 if (message.httpLocation != null && Object.hasOwnProperty.call(message, "httpLocation"))
                     writer.uint32(/* id 7, wireType 2 =*/58).string(message.httpLocation);
+                if (message.conditions != null && message.conditions.length)
+                    for (let i = 0; i < message.conditions.length; ++i)
+                        $root.troupe.v1.ClusterCondition.encode(message.conditions[i], writer.uint32(/* id 20, wireType 2 =*/162).fork(), q + 1).ldelim();
                 return writer;
             };
 
@@ -3384,6 +3397,12 @@ export const troupe = $root.troupe = (() => {
                             message.httpLocation = reader.string();
                             break;
                         }
+                    case 20: {
+                            if (!(message.conditions && message.conditions.length))
+                                message.conditions = [];
+                            message.conditions.push($root.troupe.v1.ClusterCondition.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -3415,6 +3434,185 @@ export const troupe = $root.troupe = (() => {
             return ClusterStatus;
         })();
 
+        v1.ClusterCondition = (function() {
+
+            /**
+             * Properties of a ClusterCondition.
+             * @memberof troupe.v1
+             * @interface IClusterCondition
+             * @property {string|null} [type] ClusterCondition type
+             * @property {string|null} [status] ClusterCondition status
+             * @property {string|null} [reason] ClusterCondition reason
+             * @property {string|null} [message] ClusterCondition message
+             */
+
+            /**
+             * Constructs a new ClusterCondition.
+             * @memberof troupe.v1
+             * @classdesc Represents a ClusterCondition.
+             * @implements IClusterCondition
+             * @constructor
+             * @param {troupe.v1.IClusterCondition=} [properties] Properties to set
+             */
+            function ClusterCondition(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * ClusterCondition type.
+             * @member {string} type
+             * @memberof troupe.v1.ClusterCondition
+             * @instance
+             */
+            ClusterCondition.prototype.type = "";
+
+            /**
+             * ClusterCondition status.
+             * @member {string} status
+             * @memberof troupe.v1.ClusterCondition
+             * @instance
+             */
+            ClusterCondition.prototype.status = "";
+
+            /**
+             * ClusterCondition reason.
+             * @member {string} reason
+             * @memberof troupe.v1.ClusterCondition
+             * @instance
+             */
+            ClusterCondition.prototype.reason = "";
+
+            /**
+             * ClusterCondition message.
+             * @member {string} message
+             * @memberof troupe.v1.ClusterCondition
+             * @instance
+             */
+            ClusterCondition.prototype.message = "";
+
+            /**
+             * Creates a new ClusterCondition instance using the specified properties.
+             * @function create
+             * @memberof troupe.v1.ClusterCondition
+             * @static
+             * @param {troupe.v1.IClusterCondition=} [properties] Properties to set
+             * @returns {troupe.v1.ClusterCondition} ClusterCondition instance
+             */
+            ClusterCondition.create = function create(properties) {
+                return new ClusterCondition(properties);
+            };
+
+            /**
+             * Encodes the specified ClusterCondition message. Does not implicitly {@link troupe.v1.ClusterCondition.verify|verify} messages.
+             * @function encode
+             * @memberof troupe.v1.ClusterCondition
+             * @static
+             * @param {troupe.v1.IClusterCondition} message ClusterCondition message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ClusterCondition.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.type);
+                if (message.status != null && Object.hasOwnProperty.call(message, "status"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.status);
+                if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.reason);
+                if (message.message != null && Object.hasOwnProperty.call(message, "message"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.message);
+                return writer;
+            };
+
+            /**
+             * Decodes a ClusterCondition message from the specified reader or buffer.
+             * @function decode
+             * @memberof troupe.v1.ClusterCondition
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {troupe.v1.ClusterCondition} ClusterCondition
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ClusterCondition.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.troupe.v1.ClusterCondition();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.type = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.status = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.reason = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.message = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for ClusterCondition
+             * @function getTypeUrl
+             * @memberof troupe.v1.ClusterCondition
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ClusterCondition.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/troupe.v1.ClusterCondition";
+            };
+
+            return ClusterCondition;
+        })();
+
         v1.ClusterInfo = (function() {
 
             /**
@@ -3424,6 +3622,8 @@ export const troupe = $root.troupe = (() => {
              * @property {string|null} [natsUrl] ClusterInfo natsUrl
              * @property {string|null} [headId] ClusterInfo headId
              * @property {string|null} [httpLocation] ClusterInfo httpLocation
+             * @property {string|null} [natsUser] ClusterInfo natsUser
+             * @property {string|null} [natsPassword] ClusterInfo natsPassword
              */
 
             /**
@@ -3466,6 +3666,22 @@ export const troupe = $root.troupe = (() => {
             ClusterInfo.prototype.httpLocation = "";
 
             /**
+             * ClusterInfo natsUser.
+             * @member {string} natsUser
+             * @memberof troupe.v1.ClusterInfo
+             * @instance
+             */
+            ClusterInfo.prototype.natsUser = "";
+
+            /**
+             * ClusterInfo natsPassword.
+             * @member {string} natsPassword
+             * @memberof troupe.v1.ClusterInfo
+             * @instance
+             */
+            ClusterInfo.prototype.natsPassword = "";
+
+            /**
              * Creates a new ClusterInfo instance using the specified properties.
              * @function create
              * @memberof troupe.v1.ClusterInfo
@@ -3499,6 +3715,10 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.headId);
                 if (message.httpLocation != null && Object.hasOwnProperty.call(message, "httpLocation"))
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.httpLocation);
+                if (message.natsUser != null && Object.hasOwnProperty.call(message, "natsUser"))
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.natsUser);
+                if (message.natsPassword != null && Object.hasOwnProperty.call(message, "natsPassword"))
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.natsPassword);
                 return writer;
             };
 
@@ -3546,6 +3766,14 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 3: {
                             message.httpLocation = reader.string();
+                            break;
+                        }
+                    case 10: {
+                            message.natsUser = reader.string();
+                            break;
+                        }
+                    case 11: {
+                            message.natsPassword = reader.string();
                             break;
                         }
                     default:

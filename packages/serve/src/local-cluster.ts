@@ -1,12 +1,26 @@
 // A whole cluster on one machine: nats-server, the head, one worker per node and the proxies,
 // each its own OS process, supervised and restarted when it dies.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AdminService, type troupe } from '@troupe/protocol';
-import { createLogger, loadChannelCredentials, TimeoutError, UnaryClient, ValidationError, type Logger } from '@troupe/common';
+import {
+  createLogger,
+  loadChannelCredentials,
+  NATS_ROLES,
+  natsServerConfig,
+  natsUser,
+  TimeoutError,
+  UnaryClient,
+  ValidationError,
+  type Logger,
+  type NatsPasswords,
+  type NatsRole,
+} from '@troupe/common';
 import { ManagedProcess } from './managed-process.js';
 import { resolveStartOptions, type ResolvedStartOptions, type StartOptions } from './start-options.js';
 
@@ -49,6 +63,19 @@ export function nodeHost(k: number): string {
   return `127.0.0.${k}`;
 }
 
+/** Variables that carry NATS credentials: set per role, and never given to workers (user code). */
+const NATS_SECRET_VARIABLES = ['TROUPE_NATS_USER', 'TROUPE_NATS_PASSWORD', 'TROUPE_NATS_TOKEN', 'TROUPE_NATS_CLIENT_USER', 'TROUPE_NATS_CLIENT_PASSWORD'];
+
+/** nats-server 2.10 added `sync_interval`; older ones refuse a configuration that names it. */
+function supportsSyncAlways(natsServer: string): boolean {
+  try {
+    const match = /v?(\d+)\.(\d+)/.exec(execFileSync(natsServer, ['--version'], { encoding: 'utf8', timeout: 10_000 }));
+    return match !== null && (Number(match[1]) > 2 || (Number(match[1]) === 2 && Number(match[2]) >= 10));
+  } catch {
+    return false;
+  }
+}
+
 export class LocalCluster {
   readonly processes = new Map<string, ManagedProcess>();
   private readonly logger: Logger;
@@ -58,6 +85,8 @@ export class LocalCluster {
   private natsUrl = '';
   private httpAddresses: string[] = [];
   private stopped = false;
+  /** Per-role NATS passwords of the nats-server this cluster runs with authentication. */
+  private natsPasswords: NatsPasswords | undefined;
 
   constructor(options: StartOptions = {}) {
     this.options = resolveStartOptions(options);
@@ -126,8 +155,27 @@ export class LocalCluster {
     if (!this.options.keepLogs) rmSync(this.workDir, { recursive: true, force: true });
   }
 
-  private env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    return {
+  /**
+   * NATS authentication is on whenever the cluster is otherwise protected (an admin token or
+   * TLS): a token is pointless if anyone on the machine can rewrite the route table.
+   */
+  private natsAuthWanted(): boolean {
+    const env = { ...process.env, ...this.options.env };
+    return Boolean(this.options.adminToken || env.TROUPE_ADMIN_TOKEN || env.TROUPE_TLS_CERT || env.TROUPE_TLS_CA);
+  }
+
+  /** The NATS identity of a role: its own user when this cluster's nats-server has auth. */
+  private natsEnv(role: NatsRole | 'worker'): NodeJS.ProcessEnv {
+    const passwords = this.natsPasswords;
+    if (!passwords) return {};
+    if (role === 'worker') return {};
+    const own = { TROUPE_NATS_USER: natsUser(role), TROUPE_NATS_PASSWORD: passwords[role] };
+    if (role !== 'head') return own;
+    return { ...own, TROUPE_NATS_CLIENT_USER: natsUser('client'), TROUPE_NATS_CLIENT_PASSWORD: passwords.client };
+  }
+
+  private env(role: NatsRole | 'worker', extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       TROUPE_PARENT_PID: String(process.pid),
       TROUPE_CODE_DIR: this.options.codeDir,
@@ -139,6 +187,9 @@ export class LocalCluster {
       ...this.options.env,
       ...extra,
     };
+    // Workers need no NATS, and their replicas run user code: no NATS credentials reach them.
+    if (this.natsPasswords || role === 'worker') for (const name of NATS_SECRET_VARIABLES) delete env[name];
+    return { ...env, ...this.natsEnv(role) };
   }
 
   private add(name: string, spec: Omit<ConstructorParameters<typeof ManagedProcess>[0], 'name' | 'logFile'>): ManagedProcess {
@@ -155,9 +206,22 @@ export class LocalCluster {
     const port = await freePort();
     this.natsUrl = `nats://127.0.0.1:${port}`;
     const storeDir = join(this.workDir, 'jetstream');
+    if (this.natsAuthWanted()) {
+      this.natsPasswords = Object.fromEntries(NATS_ROLES.map((role) => [role, randomBytes(24).toString('base64url')])) as NatsPasswords;
+    }
+    // A configuration file, so that passwords never appear in a process's arguments.
+    const configFile = join(this.workDir, 'nats-server.conf');
+    const config = natsServerConfig({
+      host: '127.0.0.1',
+      port,
+      storeDir,
+      passwords: this.natsPasswords,
+      syncAlways: supportsSyncAlways(this.options.natsServer),
+    });
+    writeFileSync(configFile, config, { mode: 0o600 });
     await this.add('nats', {
       command: this.options.natsServer,
-      args: ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir],
+      args: ['-c', configFile],
       env: process.env,
       readyPattern: /Server is ready/,
     }).start();
@@ -169,7 +233,7 @@ export class LocalCluster {
     await this.add('head', {
       command: process.execPath,
       args: [...nodeArgs(), entryPoint('@troupe/head'), 'head', '--nats-url', this.natsUrl, '--address', this.headAddress, '--http-location', this.options.httpOptions.location],
-      env: this.env(),
+      env: this.env('head'),
       readyPattern: /head ready/,
     }).start();
   }
@@ -178,7 +242,7 @@ export class LocalCluster {
     await this.add(`worker node-${k}`, {
       command: process.execPath,
       args: [...nodeArgs(), entryPoint('@troupe/worker'), 'worker', '--head', this.headAddress, '--node-id', `node-${k}`, '--host', nodeHost(k)],
-      env: this.env(),
+      env: this.env('worker'),
       readyPattern: /worker ready/,
     }).start();
   }
@@ -200,7 +264,7 @@ export class LocalCluster {
         ...nodeArgs(), entryPoint('@troupe/proxy'), 'proxy', '--nats-url', this.natsUrl, '--host', bindHost, '--port', String(port),
         '--node-id', `node-${k}`, '--drain-seconds', String(this.options.httpOptions.drainSeconds),
       ],
-      env: this.env(),
+      env: this.env('proxy'),
       readyPattern: /proxy ready/,
     }).start();
   }

@@ -12,6 +12,7 @@ import {
   createLogger,
   loadChannelCredentials,
   natsAuthOptions,
+  natsUserOptions,
   validateSchema,
   type BackendConfig,
   type BackendConfigInput,
@@ -271,7 +272,10 @@ export class TroupeClient implements HandleRouter {
 
   private async openDataPlane(): Promise<DataPlane> {
     const info = await this.admin.call<troupe.v1.ClusterInfo>('getClusterInfo', {});
-    const watcher = await SnapshotWatcher.start({ natsUrl: info.natsUrl, logger: this.logger, natsOptions: natsAuthOptions() });
+    // The head hands out read-only NATS credentials to those holding the admin token; without any,
+    // the client's own environment may name some (an external NATS).
+    const natsOptions = info.natsUser ? natsUserOptions(info.natsUser, info.natsPassword) : natsAuthOptions();
+    const watcher = await SnapshotWatcher.start({ natsUrl: info.natsUrl, logger: this.logger, natsOptions });
     const plane = new DataPlane({ logger: this.logger, credentials: loadChannelCredentials() });
     if (watcher.current) plane.applySnapshot(watcher.current);
     watcher.on('snapshot', (snapshot) => plane.applySnapshot(snapshot));
