@@ -170,6 +170,22 @@ describe('security: the control plane (NATS users, the state store)', function (
     assert.ok(await handle.remote({}));
   });
 
+  it("keeps passwords out of every process's arguments, and NATS credentials out of the workers", async () => {
+    const secrets = (['head', 'proxy', 'client'] as const).map(password);
+    const read = (pid: number, file: string): string => readFileSync(`/proc/${pid}/${file}`, 'utf8');
+    for (const [name, managed] of client.cluster!.processes) {
+      const cmdline = read(managed.pid!, 'cmdline');
+      for (const secret of secrets) assert.ok(!cmdline.includes(secret), `${name}: no password in its arguments`);
+      assert.ok(!cmdline.includes(TOKEN), `${name}: no admin token in its arguments`);
+    }
+    const workerEnv = read(client.cluster!.process('worker node-1').pid!, 'environ').split('\0');
+    assert.deepEqual(workerEnv.filter((v) => /^TROUPE_NATS_(USER|PASSWORD|TOKEN|CLIENT_)/.test(v)), [], 'the worker (and so its replica threads) holds no NATS credentials');
+    for (const secret of secrets) assert.ok(!workerEnv.some((v) => v.includes(secret)));
+    const proxyEnv = read(client.cluster!.process('proxy node-1').pid!, 'environ').split('\0');
+    assert.ok(proxyEnv.includes(`TROUPE_NATS_USER=${natsUser('proxy')}`), 'the proxy connects as the proxy user');
+    assert.ok(!proxyEnv.some((v) => v.includes(password('head'))), "the proxy does not hold the head's password");
+  });
+
   it('a snapshot forged by a client or a proxy identity has no effect', async () => {
     const { headId } = await client.status();
     await underLoad('forged snapshots', async () => {

@@ -67,7 +67,7 @@ export class Head implements ReconcilerHost {
    * what they run, and for as long as they run replicas of backends nobody declared again, the head
    * stops nothing it does not know and publishes no route table that would drop their routes.
    */
-  private storeGuard: { until: number; holding: boolean } | undefined;
+  private storeGuard: { until: number; holding: boolean; orphans: string[] } | undefined;
   private storeProblem: StoreProblem | undefined;
   private readonly shapes = new Map<string, troupe.v1.BackendShape>();
 
@@ -107,7 +107,7 @@ export class Head implements ReconcilerHost {
       this.storeProblem = { reason: 'StoredStateRefused', message };
     }
     if (loaded.kind === 'empty' || (loaded.kind === 'refused' && loaded.fallbackRevision === undefined)) {
-      this.storeGuard = { until: Date.now() + ADOPTION_GRACE_MS, holding: false };
+      this.storeGuard = { until: Date.now() + ADOPTION_GRACE_MS, holding: false, orphans: [] };
     }
     const previous = await this.store.loadSnapshot();
     // A stored version out of range (corrupted or forged) would leave nothing to count up to.
@@ -160,40 +160,42 @@ export class Head implements ReconcilerHost {
   keepsUnknownReplicas(): boolean {
     const guard = this.storeGuard;
     if (!guard) return false;
-    const orphans = this.orphanBackends();
-    if (orphans.length > 0) {
-      if (!guard.holding) {
-        guard.holding = true;
-        const message =
-          `the state store held no desired state, but workers run replicas of ${orphans.map((b) => `"${b}"`).join(', ')}: ` +
-          'not stopping them and not publishing routes until they are declared again (re-create their backends and endpoints)';
-        this.storeProblem = { reason: 'StoreEmptyWithRunningReplicas', message };
-        this.logger.error({ backends: orphans }, message);
+    const running = this.runningBackends();
+    if (!guard.holding) {
+      const undeclared = [...running].filter((backend) => !this.current.backends.has(backend)).sort();
+      if (undeclared.length === 0) {
+        if (Date.now() >= guard.until) this.storeGuard = undefined;
+        return this.storeGuard !== undefined;
       }
+      guard.holding = true;
+      guard.orphans = undeclared;
+      const message =
+        `the state store held no desired state, but workers run replicas of ${undeclared.map((b) => `"${b}"`).join(', ')}: ` +
+        'not stopping them and not publishing routes until they are declared again (re-create their backends and endpoints)';
+      this.storeProblem = { reason: 'StoreEmptyWithRunningReplicas', message };
+      this.logger.error({ backends: undeclared }, message);
       return true;
     }
-    if (guard.holding) {
-      this.logger.info('every running backend is declared again; the head acts normally');
-      this.storeProblem = undefined;
-      this.storeGuard = undefined;
-      return false;
-    }
-    if (Date.now() >= guard.until) this.storeGuard = undefined;
-    return this.storeGuard !== undefined;
+    // Resolved once each is declared and routed again, or no longer runs anywhere.
+    const routed = new Set(this.current.endpoints.flatMap((e) => Object.keys(e.traffic)));
+    const waiting = guard.orphans.filter((b) => running.has(b) && !(this.current.backends.has(b) && routed.has(b)));
+    if (waiting.length > 0) return true;
+    this.logger.info('every backend found running is declared again; the head acts normally');
+    this.storeProblem = undefined;
+    this.storeGuard = undefined;
+    return false;
   }
 
-  /** Backends workers run that the desired state does not declare and route. */
-  private orphanBackends(): string[] {
-    const routed = new Set(this.current.endpoints.flatMap((e) => Object.keys(e.traffic)));
-    const orphans = new Set<string>();
+  /** Backends of which workers report a replica running or starting. */
+  private runningBackends(): Set<string> {
+    const running = new Set<string>();
     for (const worker of this.workers.all()) {
       for (const status of worker.reported) {
         const alive = status.state === v1.ReplicaState.REPLICA_STATE_RUNNING || status.state === v1.ReplicaState.REPLICA_STATE_STARTING;
-        const backend = status.backend ?? '';
-        if (alive && !(this.current.backends.has(backend) && routed.has(backend))) orphans.add(backend);
+        if (alive) running.add(status.backend ?? '');
       }
     }
-    return [...orphans].sort();
+    return running;
   }
 
   private conditions(): troupe.v1.IClusterCondition[] {
