@@ -196,7 +196,7 @@ describe('Helm chart (real kube-apiserver)', function () {
         const objects = JSON.parse(await kubectlOk(plane, ['-n', NS, 'get', kind, '-o', 'json'])) as { items: { metadata: { finalizers?: string[] } }[] };
         for (const item of objects.items) assert.deepEqual(item.metadata.finalizers ?? [], [], `${kind} still has finalizers`);
       }
-      await helmOk(['uninstall', RELEASE, '--namespace', NS, '--no-hooks', '--wait', '--timeout', '60s']);
+      await helmOk(['uninstall', RELEASE, '--namespace', NS, '--no-hooks']);
       await kubectlOk(plane, ['-n', NS, 'delete', 'servebackends,serveendpoints', '--all', '--timeout=20s']);
     } finally {
       if (!stopped) await operator.stop();
