@@ -210,11 +210,12 @@ describe('Helm chart (real kube-apiserver)', function () {
     spec?: { template?: { spec: Record<string, unknown> } };
   }
 
+  /** The pod spec of every workload, and of every bare Pod (the `helm test` hook). */
   function podTemplates(manifests: string): Array<{ name: string; spec: Record<string, unknown> }> {
     return parseAllDocuments(manifests)
       .map((d) => d.toJS() as Manifest | null)
-      .filter((m): m is Manifest => m?.spec?.template?.spec !== undefined)
-      .map((m) => ({ name: `${m.kind}/${m.metadata.name}`, spec: m.spec!.template!.spec }));
+      .filter((m): m is Manifest => m?.spec?.template?.spec !== undefined || m?.kind === 'Pod')
+      .map((m) => ({ name: `${m.kind}/${m.metadata.name}`, spec: m.kind === 'Pod' ? (m.spec as Record<string, unknown>) : m.spec!.template!.spec }));
   }
 
   /** The proxies' pod template the operator makes from the environment the chart gives it. */
@@ -251,6 +252,7 @@ describe('Helm chart (real kube-apiserver)', function () {
       'Deployment/strict-troupe-operator',
       'Deployment/strict-troupe-worker',
       'Job/strict-troupe-release-finalizers',
+      'Pod/strict-troupe-test-proxy-ready',
     ]);
     for (const [i, template] of templates.entries()) {
       const spec = template.spec as { imagePullSecrets?: { name: string }[] };
