@@ -57,6 +57,9 @@ describe('Helm chart (real kube-apiserver)', function () {
     const bad = await plane.helm(['lint', chart, '--set', 'http.location=Everywhere']);
     assert.notEqual(bad.code, 0);
     assert.match(bad.stdout + bad.stderr, /\/http\/location': value must be one of 'HeadOnly', 'EveryNode', 'NoServer'/);
+    const noTokenMaker = await plane.helm(['template', RELEASE, chart, '--set', 'operator.replicas=0']);
+    assert.notEqual(noTokenMaker.code, 0);
+    assert.match(noTokenMaker.stderr, /nothing would create the admin token/);
   });
 
   const variants = [

@@ -33,7 +33,14 @@ export async function removeFinalizer(kube: KubeClient, type: ResourceType, obje
 export async function releaseAllFinalizers(kube: KubeClient, namespace: string, types: ResourceType[]): Promise<number> {
   let released = 0;
   for (const type of types) {
-    const { items } = await kube.list(type, namespace);
+    let items: KubeObject[];
+    try {
+      ({ items } = await kube.list(type, namespace));
+    } catch (error) {
+      // The CRD itself is gone: no resource of the kind can hold a finalizer.
+      if (error instanceof KubeApiError && error.notFound) continue;
+      throw error;
+    }
     for (const object of items) {
       if (!hasFinalizer(object)) continue;
       // A merge patch without resourceVersion: the list of finalizers is all that changes.
