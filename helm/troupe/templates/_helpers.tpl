@@ -160,3 +160,16 @@ operator, which creates the token's Secret when the installation gives none.
     defaultMode: 0440
 {{- end }}
 {{- end -}}
+
+{{/*
+NATS storage type. The chart before 0.2 had `nats.persistence.enabled` (true: a claim of the
+default storage class); when set, it still decides, so existing value files keep working.
+*/}}
+{{- define "troupe.natsStorageType" -}}
+{{- $p := .Values.nats.persistence -}}
+{{- if hasKey $p "enabled" -}}
+{{- ternary "storageClass" "ephemeral" (eq (toString $p.enabled) "true") -}}
+{{- else -}}
+{{- $p.type -}}
+{{- end -}}
+{{- end -}}
