@@ -4,7 +4,16 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Operator, resolveOperatorOptions } from '@troupe/operator';
+import { parseAllDocuments } from 'yaml';
+import {
+  desiredProxyObjects,
+  ensureAdminTokenSecret,
+  KubeClient,
+  Operator,
+  resolveOperatorOptions,
+  runUninstallCleanup,
+} from '@troupe/operator';
+import { createLogger } from '@troupe/common';
 import { pollUntil, startKubeControlPlane, type KubeControlPlane } from '@troupe/test-kit';
 import { getObject, kubectlOk, repoRoot } from './operator-harness.js';
 
@@ -48,22 +57,47 @@ describe('Helm chart (real kube-apiserver)', function () {
     const bad = await plane.helm(['lint', chart, '--set', 'http.location=Everywhere']);
     assert.notEqual(bad.code, 0);
     assert.match(bad.stdout + bad.stderr, /\/http\/location': value must be one of 'HeadOnly', 'EveryNode', 'NoServer'/);
+    const noTokenMaker = await plane.helm(['template', RELEASE, chart, '--set', 'operator.replicas=0']);
+    assert.notEqual(noTokenMaker.code, 0);
+    assert.match(noTokenMaker.stderr, /nothing would create the admin token/);
   });
 
-  for (const values of [[], ['--set', 'http.location=EveryNode'], ['--set', 'http.location=NoServer,nats.url=nats://external:4222,nats.persistence.enabled=false']]) {
+  const variants = [
+    [],
+    ['--set', 'http.location=EveryNode,auth.adminToken=given-token-0123456789'],
+    ['--set', 'http.location=NoServer,nats.url=nats://external:4222'],
+    ['--set', 'nats.persistence.type=storageClass,tls.enabled=true,tls.existingSecret=troupe-tls,head.podDisruptionBudget.enabled=true,operator.replicas=2'],
+  ];
+  for (const values of variants) {
     it(`renders manifests the API server accepts (kubectl apply --dry-run=server) ${values.join(' ') || 'with default values'}`, async function () {
       const manifests = await helmOk(['template', RELEASE, chart, '--namespace', 'default', ...values]);
       const result = await plane.kubectl(['apply', '--dry-run=server', '-f', '-'], { input: manifests });
       assert.equal(result.code, 0, result.stderr);
-      for (const kind of ['deployment.apps/demo-troupe-head', 'deployment.apps/demo-troupe-worker', 'deployment.apps/demo-troupe-operator', 'role.rbac.authorization.k8s.io/demo-troupe-operator', 'secret/demo-troupe-admin-token']) {
+      for (const kind of ['deployment.apps/demo-troupe-head', 'deployment.apps/demo-troupe-worker', 'deployment.apps/demo-troupe-operator', 'role.rbac.authorization.k8s.io/demo-troupe-operator', 'job.batch/demo-troupe-release-finalizers', 'networkpolicy.networking.k8s.io/demo-troupe-head', 'poddisruptionbudget.policy/demo-troupe-worker']) {
         assert.match(result.stdout, new RegExp(`${kind.replace(/[./]/g, '\\$&')} created`), result.stdout);
       }
-      const external = values.join(' ').includes('nats.url');
-      assert.equal(/statefulset.apps\/demo-troupe-nats created/.test(result.stdout), !external);
+      const text = values.join(' ');
+      assert.equal(/deployment.apps\/demo-troupe-nats created/.test(result.stdout), !text.includes('nats.url'));
+      assert.equal(/persistentvolumeclaim\/demo-troupe-nats-data created/.test(result.stdout), text.includes('type=storageClass'));
+      // A token in a template only when one is given: a generated one would change on every render.
+      assert.equal(/secret\/demo-troupe-admin-token created/.test(result.stdout), text.includes('adminToken'));
+      assert.equal(/poddisruptionbudget.policy\/demo-troupe-operator created/.test(result.stdout), text.includes('operator.replicas=2'));
+      assert.equal(/poddisruptionbudget.policy\/demo-troupe-head created/.test(result.stdout), text.includes('head.podDisruptionBudget'));
+      assert.equal(/networkpolicy.networking.k8s.io\/demo-troupe-proxy created/.test(result.stdout), !text.includes('NoServer'));
     });
   }
 
-  it('installs (CRDs included), keeps the generated admin token across upgrades, and says how to reach the proxies', async function () {
+  it('renders the same manifests every time (GitOps re-renders change nothing), and pod templates carry no version labels', async function () {
+    const first = await helmOk(['template', RELEASE, chart, '--namespace', NS]);
+    const second = await helmOk(['template', RELEASE, chart, '--namespace', NS]);
+    assert.equal(first, second);
+    // Pod templates: only selector labels and part-of, so a new chart version restarts nothing.
+    const podLabelBlocks = [...first.matchAll(/  template:\n    metadata:\n      labels:\n((?:        .*\n)+)/g)].map((m) => m[1]!);
+    assert.ok(podLabelBlocks.length >= 4, `pod templates found: ${podLabelBlocks.length}`);
+    for (const block of podLabelBlocks) assert.doesNotMatch(block, /helm\.sh\/chart|app\.kubernetes\.io\/version/, block);
+  });
+
+  it('installs (CRDs included), upgrades, and says how to reach the proxies', async function () {
     const installed = await helmOk(['install', RELEASE, chart, '--namespace', NS, '--create-namespace', '--set', 'http.location=EveryNode']);
     assert.match(installed, /STATUS: deployed/);
     assert.match(installed, /demo-troupe-proxy/);
@@ -73,12 +107,7 @@ describe('Helm chart (real kube-apiserver)', function () {
     assert.match(crds, /serveendpoints\.serve\.troupe\.dev/);
     await kubectlOk(plane, ['-n', NS, 'apply', '--dry-run=server', '-f', join(repoRoot, 'deploy', 'examples', 'app.yaml')]);
 
-    const token = async (): Promise<string> =>
-      (await getObject<{ data: { token: string } }>(plane, 'secret', 'demo-troupe-admin-token', NS))!.data.token;
-    const before = await token();
-    assert.ok(Buffer.from(before, 'base64').toString().length >= 32);
     await helmOk(['upgrade', RELEASE, chart, '--namespace', NS, '--set', 'http.location=EveryNode,workers.replicas=3']);
-    assert.equal(await token(), before, 'the admin token changed on upgrade');
     const workers = await getObject<{ spec: { replicas: number } }>(plane, 'deployment', 'demo-troupe-worker', NS);
     assert.equal(workers?.spec.replicas, 3);
   });
@@ -97,6 +126,23 @@ describe('Helm chart (real kube-apiserver)', function () {
       contexts: [{ name: 'operator', context: { cluster: 'troupe-test', user: 'operator', namespace: NS } }],
       'current-context': 'operator',
     }));
+    const kube = KubeClient.fromDefault(kubeconfig);
+    const logger = createLogger('test');
+    // The admin token: made once by the operator (the chart renders none), then kept.
+    const token = await ensureAdminTokenSecret(kube, { namespace: NS, name: 'demo-troupe-admin-token', ownerDeployment: 'demo-troupe-operator', logger });
+    assert.ok(token.length >= 32);
+    const secret = await getObject<{ data: { token: string }; metadata: { ownerReferences?: { kind: string; name: string }[] } }>(plane, 'secret', 'demo-troupe-admin-token', NS);
+    assert.equal(Buffer.from(secret!.data.token, 'base64').toString(), token);
+    assert.deepEqual(secret!.metadata.ownerReferences?.map((o) => `${o.kind}/${o.name}`), ['Deployment/demo-troupe-operator']);
+    assert.equal(await ensureAdminTokenSecret(kube, { namespace: NS, name: 'demo-troupe-admin-token', logger }), token, 'a second start keeps the token');
+    await helmOk(['upgrade', RELEASE, chart, '--namespace', NS, '--set', 'http.location=EveryNode,workers.replicas=3']);
+    assert.equal(Buffer.from((await getObject<{ data: { token: string } }>(plane, 'secret', 'demo-troupe-admin-token', NS))!.data.token, 'base64').toString(), token, 'the token changed on upgrade');
+    // Its own namespace only.
+    const can = async (what: string): Promise<string> =>
+      (await plane.kubectl(['auth', 'can-i', 'get', what, `--as=system:serviceaccount:${NS}:${serviceAccount}`])).stdout.trim();
+    assert.equal(await can(`namespaces/${NS}`), 'yes');
+    assert.equal(await can('namespaces/default'), 'no');
+
     // What the chart's Deployment sets, as flags.
     const operator = new Operator(resolveOperatorOptions([
       '--kubeconfig', kubeconfig,
@@ -107,8 +153,11 @@ describe('Helm chart (real kube-apiserver)', function () {
       '--name-prefix', 'demo-troupe',
       '--instance', RELEASE,
       '--owner-deployment', 'demo-troupe-operator',
+      '--head-deployment', 'demo-troupe-head',
       '--lease-duration', '2',
+      '--health-port', '0',
     ], {}));
+    let stopped = false;
     try {
       operator.start();
       const ds = await pollUntil(() => getObject<{ metadata: { ownerReferences: { name: string }[] } }>(plane, 'daemonset', 'demo-troupe-proxy', NS), 30_000, 'the DaemonSet');
@@ -125,9 +174,139 @@ describe('Helm chart (real kube-apiserver)', function () {
         return current?.status?.conditions?.some((c) => c.type === 'Ready' && c.reason === 'HeadUnavailable') ? current : undefined;
       }, 60_000, 'status HeadUnavailable on the ServeBackend');
       assert.ok(backend.metadata.finalizers?.includes('serve.troupe.dev/head-cleanup'));
-    } finally {
+
+      // Uninstall: the chart's pre-delete hook runs `operator --release-finalizers` with these
+      // arguments, under the operator's service account. (No kubelet runs its Job here, so this
+      // test runs the same code with the same rights, then uninstalls without hooks.)
+      const hook = await helmOk(['template', RELEASE, chart, '--namespace', NS, '--show-only', 'templates/uninstall-hook.yaml']);
+      assert.match(hook, /helm\.sh\/hook: pre-delete/);
+      assert.match(hook, /- --release-finalizers/);
+      const cleanup = runUninstallCleanup({
+        kube,
+        logger,
+        namespace: NS,
+        watchNamespace: NS,
+        leaseName: 'demo-troupe-operator',
+        leaseDurationMs: 2_000,
+        operatorDeployment: 'demo-troupe-operator',
+      });
+      // Scaling to zero is what stops the operator pods in a cluster; here the test stops it.
+      await pollUntil(async () => (await getObject<{ spec: { replicas: number } }>(plane, 'deployment', 'demo-troupe-operator', NS))?.spec.replicas === 0 || undefined, 30_000, 'the operator scaled to 0');
       await operator.stop();
+      stopped = true;
+      assert.ok((await cleanup) >= 2, 'finalizers released');
+      for (const kind of ['servebackend', 'serveendpoint']) {
+        const objects = JSON.parse(await kubectlOk(plane, ['-n', NS, 'get', kind, '-o', 'json'])) as { items: { metadata: { finalizers?: string[] } }[] };
+        for (const item of objects.items) assert.deepEqual(item.metadata.finalizers ?? [], [], `${kind} still has finalizers`);
+      }
+      await helmOk(['uninstall', RELEASE, '--namespace', NS, '--no-hooks']);
+      await kubectlOk(plane, ['-n', NS, 'delete', 'servebackends,serveendpoints', '--all', '--timeout=20s']);
+    } finally {
+      if (!stopped) await operator.stop();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  interface Manifest {
+    kind: string;
+    metadata: { name: string };
+    spec?: { template?: { spec: Record<string, unknown> } };
+  }
+
+  /** The pod spec of every workload, and of every bare Pod (the `helm test` hook). */
+  function podTemplates(manifests: string): Array<{ name: string; spec: Record<string, unknown> }> {
+    return parseAllDocuments(manifests)
+      .map((d) => d.toJS() as Manifest | null)
+      .filter((m): m is Manifest => m?.spec?.template?.spec !== undefined || m?.kind === 'Pod')
+      .map((m) => ({ name: `${m.kind}/${m.metadata.name}`, spec: m.kind === 'Pod' ? (m.spec as Record<string, unknown>) : m.spec!.template!.spec }));
+  }
+
+  /** The proxies' pod template the operator makes from the environment the chart gives it. */
+  function proxyTemplate(manifests: string, namespace: string): { name: string; spec: Record<string, unknown> } {
+    const operator = parseAllDocuments(manifests)
+      .map((d) => d.toJS() as Manifest & { spec: { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } } })
+      .find((m) => m?.kind === 'Deployment' && m.metadata.name.endsWith('-operator'))!;
+    const env = Object.fromEntries(operator.spec.template.spec.containers[0]!.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+    const options = resolveOperatorOptions([], env);
+    const owner = { apiVersion: 'v1', kind: 'ConfigMap', name: 'x', uid: 'u' };
+    const daemonSet = desiredProxyObjects({ ...options.proxy, namespace, location: 'EveryNode' }, owner)[0]!;
+    return { name: 'DaemonSet/proxy (operator)', spec: (daemonSet.spec as { template: { spec: Record<string, unknown> } }).template.spec };
+  }
+
+  it('installs in a namespace enforcing the restricted Pod Security Standard, and every pod it makes is admitted', async function () {
+    const ns = 'restricted';
+    await kubectlOk(plane, ['create', 'namespace', ns]);
+    await kubectlOk(plane, ['label', 'namespace', ns, 'pod-security.kubernetes.io/enforce=restricted', 'pod-security.kubernetes.io/enforce-version=latest']);
+    // What the controller-manager would add; pods name a service account that must exist.
+    await kubectlOk(plane, ['-n', ns, 'create', 'serviceaccount', 'default']);
+    const values = ['--set', 'http.location=EveryNode,imagePullSecrets[0].name=regcred'];
+    const install = await plane.helm(['install', 'strict', chart, '--namespace', ns, ...values]);
+    assert.equal(install.code, 0, install.stderr);
+    // The API server warns about workload templates that would violate the namespace's level.
+    assert.doesNotMatch(install.stderr + install.stdout, /violate PodSecurity/i);
+
+    // Pods themselves are where Pod Security is enforced: create one from each template.
+    const manifests = await helmOk(['template', 'strict', chart, '--namespace', ns, ...values]);
+    const templates = [...podTemplates(manifests), proxyTemplate(manifests, ns)];
+    assert.deepEqual(templates.map((t) => t.name).sort(), [
+      'DaemonSet/proxy (operator)',
+      'Deployment/strict-troupe-head',
+      'Deployment/strict-troupe-nats',
+      'Deployment/strict-troupe-operator',
+      'Deployment/strict-troupe-worker',
+      'Job/strict-troupe-release-finalizers',
+      'Pod/strict-troupe-test-proxy-ready',
+    ]);
+    for (const [i, template] of templates.entries()) {
+      const spec = template.spec as { imagePullSecrets?: { name: string }[] };
+      assert.deepEqual(spec.imagePullSecrets, [{ name: 'regcred' }], `${template.name} has the pull secret`);
+      const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: `probe-${i}`, namespace: ns }, spec: template.spec };
+      const result = await plane.kubectl(['create', '--dry-run=server', '-f', '-'], { input: JSON.stringify(pod) });
+      assert.equal(result.code, 0, `${template.name}: ${result.stderr}`);
+    }
+    // And the namespace really enforces: a pod with no security context is refused.
+    const loose = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'loose', namespace: ns }, spec: { containers: [{ name: 'c', image: 'troupe:0.1.0' }] } };
+    const refused = await plane.kubectl(['create', '--dry-run=server', '-f', '-'], { input: JSON.stringify(loose) });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /violates PodSecurity "restricted:latest"/);
+    await helmOk(['uninstall', 'strict', '--namespace', ns, '--no-hooks']);
+  });
+
+  it('switches NATS storage between ephemeral, a storage class and an existing claim with helm upgrade', async function () {
+    const ns = 'storage';
+    const natsVolume = async (): Promise<Record<string, unknown> | undefined> => {
+      const deployment = await getObject<{ spec: { template: { spec: { volumes: { name: string }[] } } } }>(plane, 'deployment', 'store-troupe-nats', ns);
+      return deployment?.spec.template.spec.volumes.find((v) => v.name === 'data');
+    };
+    const claim = (): Promise<unknown> => getObject(plane, 'pvc', 'store-troupe-nats-data', ns);
+
+    await helmOk(['install', 'store', chart, '--namespace', ns, '--create-namespace']);
+    assert.ok((await natsVolume())?.emptyDir, 'ephemeral by default: installs without any storage class');
+    assert.equal(await claim(), undefined);
+
+    await helmOk(['upgrade', 'store', chart, '--namespace', ns, '--set', 'nats.persistence.type=storageClass,nats.persistence.storageClassName=fast,nats.persistence.size=2Gi']);
+    const pvc = await getObject<{ spec: { storageClassName: string; resources: { requests: { storage: string } } } }>(plane, 'pvc', 'store-troupe-nats-data', ns);
+    assert.equal(pvc?.spec.storageClassName, 'fast');
+    assert.equal(pvc?.spec.resources.requests.storage, '2Gi');
+    assert.deepEqual(await natsVolume(), { name: 'data', persistentVolumeClaim: { claimName: 'store-troupe-nats-data' } });
+
+    await helmOk(['upgrade', 'store', chart, '--namespace', ns, '--set', 'nats.persistence.type=existingClaim,nats.persistence.existingClaim=mine']);
+    assert.deepEqual(await natsVolume(), { name: 'data', persistentVolumeClaim: { claimName: 'mine' } });
+    const kept = await getObject<{ metadata: { deletionTimestamp?: string } }>(plane, 'pvc', 'store-troupe-nats-data', ns);
+    assert.ok(kept && kept.metadata.deletionTimestamp === undefined, 'the claim holding the state is kept');
+
+    await helmOk(['upgrade', 'store', chart, '--namespace', ns, '--set', 'nats.persistence.type=ephemeral']);
+    assert.ok((await natsVolume())?.emptyDir);
+    const history = await helmOk(['history', 'store', '--namespace', ns, '-o', 'json']);
+    assert.deepEqual((JSON.parse(history) as { status: string }[]).map((r) => r.status), ['superseded', 'superseded', 'superseded', 'deployed']);
+
+    // The chart 0.1 value still decides when given (value files written for it keep working),
+    // and the notes say what it was read as.
+    const old = await helmOk(['upgrade', 'store', chart, '--namespace', ns, '--set', 'nats.persistence.enabled=true,nats.persistence.storageClassName=fast,nats.persistence.size=2Gi']);
+    assert.match(old, /nats\.persistence\.enabled is deprecated; it was read as nats\.persistence\.type=storageClass/);
+    assert.deepEqual(await natsVolume(), { name: 'data', persistentVolumeClaim: { claimName: 'store-troupe-nats-data' } });
+    await helmOk(['upgrade', 'store', chart, '--namespace', ns, '--set', 'nats.persistence.enabled=false']);
+    assert.ok((await natsVolume())?.emptyDir);
+    await helmOk(['uninstall', 'store', '--namespace', ns, '--no-hooks']);
   });
 });

@@ -2,7 +2,7 @@
 // the lease duration; stopping it cleanly releases the Lease at once.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { pollUntil, startKubeControlPlane, type KubeControlPlane } from '@troupe/test-kit';
+import { freePort, pollUntil, startKubeControlPlane, type KubeControlPlane } from '@troupe/test-kit';
 import { getObject, kubectlOk, repoRoot, spawnOperator, type OperatorProcess } from './operator-harness.js';
 
 const NS = 'troupe-ha';
@@ -85,5 +85,25 @@ describe('operator: leader election on a Lease (real kube-apiserver, two process
     await pollUntil(async () => (await holder()) === next.identity, 30_000, 'operator-c to take the released Lease', 50);
     const handover = Date.now() - stoppedAt;
     assert.ok(handover < LEASE_SECONDS * 1000, `handover after a release took ${handover} ms`);
+  });
+
+  it('a stopped leader leaves the Lease with no holder; the health endpoints answer while it runs', async function () {
+    await Promise.all(processes.map((p) => p.kill('SIGTERM')));
+    await pollUntil(async () => ((await holder()) === undefined ? true : undefined), 30_000, 'no holder once every operator stopped');
+    const port = await freePort();
+    const solo = spawnOperator(plane, { namespace: NS, location: 'EveryNode', leaseDuration: LEASE_SECONDS, identity: 'operator-d', extra: ['--health-port', String(port)] });
+    processes.push(solo);
+    await pollUntil(async () => ((await holder()) === solo.identity ? true : undefined), 30_000, 'operator-d to lead');
+    for (const path of ['/-/healthz', '/-/readyz']) {
+      const reply = await pollUntil(async () => {
+        const answer = await fetch(`http://127.0.0.1:${port}${path}`).catch(() => undefined);
+        return answer?.status === 200 ? answer : undefined;
+      }, 10_000, path);
+      assert.equal(reply.status, 200);
+    }
+    await solo.kill('SIGTERM');
+    assert.equal(solo.child.exitCode, 0, solo.output().slice(-2000));
+    const lease = await getObject<Lease>(plane, 'lease', 'troupe-operator', NS);
+    assert.equal(lease?.spec.holderIdentity ?? undefined, undefined, 'the Lease is released, not left to expire');
   });
 });

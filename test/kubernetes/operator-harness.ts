@@ -32,6 +32,8 @@ export function operatorArgs(plane: KubeControlPlane, settings: OperatorSettings
     '--drain-seconds', '10',
     '--lease-duration', String(settings.leaseDuration ?? 2),
     '--resync-seconds', '5',
+    // Several operators share this machine; a test that wants the health endpoints sets a port.
+    '--health-port', '0',
     ...(settings.extra ?? []),
   ];
 }

@@ -87,8 +87,11 @@ describe('operator: proxies per HTTP location (real kube-apiserver)', function (
     assert.equal(container.args[container.args.indexOf('--port') + 1], '8000');
     assert.deepEqual(container.ports.map((p) => p.containerPort), [8000]);
     assert.equal(container.readinessProbe.httpGet.path, '/-/healthz');
-    assert.match(container.lifecycle.preStop.exec.command.join(' '), /kill -TERM 1; sleep 10/);
-    assert.ok(pod.terminationGracePeriodSeconds > 10, `grace period ${pod.terminationGracePeriodSeconds} s must exceed the 10 s drain`);
+    // The pre-stop keeps the proxy serving (and ready) while the load balancer notices; the
+    // proxy's own drain (10 s here) follows the kubelet's SIGTERM.
+    assert.deepEqual(container.lifecycle.preStop.exec.command, ['sleep', '15']);
+    assert.equal(container.args[container.args.indexOf('--drain-seconds') + 1], '10');
+    assert.ok(pod.terminationGracePeriodSeconds >= 15 + 10 + 60, `grace period ${pod.terminationGracePeriodSeconds} s must cover pre-stop, drain and the 60 s request timeout`);
 
     assert.equal(svc.spec.type, 'LoadBalancer');
     assert.equal(svc.spec.externalTrafficPolicy, 'Local');

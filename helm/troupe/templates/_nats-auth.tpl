@@ -48,9 +48,15 @@ client:
 {{- define "troupe.natsConfig" -}}
 {{- $permissions := include "troupe.natsPermissions" . | fromYaml -}}
 listen: "0.0.0.0:{{ .Values.nats.port }}"
-http: 8222
+http: {{ .Values.nats.monitorPort }}
 jetstream {
   store_dir: "/data"
+  {{- with .Values.nats.jetstream.maxFileStore }}
+  max_file_store: {{ . }}
+  {{- end }}
+  {{- with .Values.nats.jetstream.maxMemoryStore }}
+  max_memory_store: {{ . }}
+  {{- end }}
   {{- with .Values.nats.syncInterval }}
   # "always": each acknowledged write is on disk before the head acts on it.
   sync_interval: {{ . }}

@@ -2,6 +2,7 @@
 // local cluster or the Helm chart (from Secrets) sets. Without them, loopback traffic is plain.
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { checkServerIdentity } from 'node:tls';
 import { credentials, ServerCredentials, type ChannelCredentials, type Metadata } from '@grpc/grpc-js';
 import { UnauthenticatedError } from './errors.js';
 import { natsInboxPrefix } from './nats-access.js';
@@ -19,11 +20,17 @@ export function loadServerCredentials(env: NodeJS.ProcessEnv = process.env): Ser
   return ServerCredentials.createSsl(ca, [{ cert_chain: cert, private_key: key }], ca !== null);
 }
 
-/** TROUPE_TLS_CA (trust) plus, for mutual TLS, TROUPE_TLS_CERT + TROUPE_TLS_KEY. */
+/**
+ * TROUPE_TLS_CA (trust) plus, for mutual TLS, TROUPE_TLS_CERT + TROUPE_TLS_KEY. With
+ * TROUPE_TLS_SERVER_NAME, peers' certificates are checked for that name instead of the address
+ * dialled: in Kubernetes, workers are dialled by pod IP, which no certificate can list in advance.
+ */
 export function loadChannelCredentials(env: NodeJS.ProcessEnv = process.env): ChannelCredentials {
   const ca = readOptional(env.TROUPE_TLS_CA);
   if (!ca) return credentials.createInsecure();
-  return credentials.createSsl(ca, readOptional(env.TROUPE_TLS_KEY), readOptional(env.TROUPE_TLS_CERT));
+  const serverName = env.TROUPE_TLS_SERVER_NAME;
+  const verify = serverName ? { checkServerIdentity: (_host: string, cert: Parameters<typeof checkServerIdentity>[1]) => checkServerIdentity(serverName, cert) } : undefined;
+  return credentials.createSsl(ca, readOptional(env.TROUPE_TLS_KEY), readOptional(env.TROUPE_TLS_CERT), verify);
 }
 
 /**

@@ -103,6 +103,12 @@ export class BackendReconciler {
   private async finalize(backend: ServeBackend): Promise<ReconcileResult | void> {
     if (!hasFinalizer(backend)) return;
     assertLeader(this.context);
+    const gone = await this.context.headGoneReason();
+    if (gone !== undefined) {
+      this.context.logger.info({ backend: backend.metadata.name, reason: gone }, 'releasing the finalizer without the head: it is going away');
+      await removeFinalizer(this.context.kube, SERVE_BACKEND, backend);
+      return;
+    }
     const { head } = this.context;
     const tag = backend.metadata.name;
     try {

@@ -126,6 +126,12 @@ export class EndpointReconciler {
   private async finalize(endpoint: ServeEndpoint): Promise<ReconcileResult | void> {
     if (!hasFinalizer(endpoint)) return;
     assertLeader(this.context);
+    const gone = await this.context.headGoneReason();
+    if (gone !== undefined) {
+      this.context.logger.info({ endpoint: endpoint.metadata.name, reason: gone }, 'releasing the finalizer without the head: it is going away');
+      await removeFinalizer(this.context.kube, SERVE_ENDPOINT, endpoint);
+      return;
+    }
     const name = endpoint.metadata.name;
     try {
       await applied(this.context.head.deleteEndpoint(name));

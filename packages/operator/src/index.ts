@@ -13,4 +13,15 @@ export {
   type ServeEndpointStatus,
 } from './resource-types.js';
 export { Reason, type Condition, type ConditionStatus, type ConditionType } from './status-conditions.js';
-export { HTTP_LOCATIONS, SERVICE_TYPES, type HttpLocation, type ProxySettings, type ServiceType } from './proxy-manifests.js';
+export { ensureAdminTokenSecret, ADMIN_TOKEN_KEY } from './admin-token-secret.js';
+export { KubeClient } from './kube-client.js';
+export { runUninstallCleanup, type UninstallCleanupOptions } from './uninstall-cleanup.js';
+export {
+  desiredProxyObjects,
+  HTTP_LOCATIONS,
+  SERVICE_TYPES,
+  type HttpLocation,
+  type ProxyPodSettings,
+  type ProxySettings,
+  type ServiceType,
+} from './proxy-manifests.js';

@@ -52,7 +52,11 @@ export class LeaderElector {
   /** Local time just before the request of our last successful acquire/renew was sent. */
   private renewedAt = 0;
   private leading = false;
+  /** Set by resign(): not leader from then on, whatever the Lease says. */
+  private resigned = false;
   private stopped = false;
+  private lastAttempt = 0;
+  private lastContact = 0;
   private running: Promise<void> | undefined;
   private readonly sleeper = new WakeableSleep();
 
@@ -74,7 +78,26 @@ export class LeaderElector {
 
   /** True only while the last renewal is recent enough that no other replica can hold the Lease. */
   isLeader(): boolean {
-    return this.leading && Date.now() - this.renewedAt < this.renewDeadlineMs;
+    return !this.resigned && this.leading && Date.now() - this.renewedAt < this.renewDeadlineMs;
+  }
+
+  /** Local time of the last attempt to acquire or renew, answered or not. */
+  lastAttemptAt(): number {
+    return this.lastAttempt;
+  }
+
+  /** Local time the API server last answered an attempt. */
+  lastContactAt(): number {
+    return this.lastContact;
+  }
+
+  /**
+   * Stops acting as leader at once (every write checks isLeader), without giving the Lease up
+   * yet: stop() releases it once the work in progress has ended.
+   */
+  resign(): void {
+    this.resigned = true;
+    this.sleeper.wake();
   }
 
   get identity(): string {
@@ -91,14 +114,23 @@ export class LeaderElector {
     this.stopped = true;
     this.sleeper.wake();
     await this.running;
-    if (this.leading) {
-      this.leading = false;
-      await this.release().catch((error: unknown) => this.options.logger.warn({ err: error }, 'could not release the lease'));
+    this.leading = false;
+    // Even when not (or no longer) counted as leader: an attempt that won the Lease may have
+    // ended just as the loop stopped. release() only touches a Lease this replica holds.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        await this.release();
+        return;
+      } catch (error) {
+        if (error instanceof KubeApiError && error.conflict && attempt < 3) continue;
+        this.options.logger.warn({ err: error }, 'could not release the lease');
+        return;
+      }
     }
   }
 
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.stopped && !this.resigned) {
       const attemptStart = Date.now();
       let ok = false;
       try {
@@ -106,7 +138,8 @@ export class LeaderElector {
       } catch (error) {
         this.options.logger.warn({ err: error }, 'lease request failed');
       }
-      if (this.stopped) return;
+      this.lastAttempt = Date.now();
+      if (this.stopped || this.resigned) return;
       if (ok && !this.leading) {
         this.leading = true;
         this.options.logger.info({ identity: this.options.identity, lease: this.options.name }, 'became leader');
@@ -130,6 +163,7 @@ export class LeaderElector {
     const leaseSeconds = Math.ceil(this.leaseDurationMs / 1000);
     const now = microTime(attemptStart);
     const current = await this.client.find<Lease>(LEASE, namespace, name);
+    this.lastContact = Date.now();
     if (current === undefined) {
       try {
         await this.client.create(LEASE, namespace, {

@@ -2,8 +2,11 @@
 // environment variable (see operator-options.ts), which is how the Helm chart configures it.
 import { createLogger } from '@troupe/common';
 import { OperatorConfigError } from './errors.js';
+import { ensureAdminTokenSecret } from './admin-token-secret.js';
+import { KubeClient } from './kube-client.js';
 import { Operator } from './operator.js';
 import { resolveOperatorOptions } from './operator-options.js';
+import { runUninstallCleanup } from './uninstall-cleanup.js';
 
 const logger = createLogger('operator');
 // After an orderly stop the Lease is released at once; this bounds how long that may take.
@@ -13,6 +16,31 @@ async function main(): Promise<void> {
   const role = process.argv[2];
   if (role !== 'operator') throw new OperatorConfigError(`usage: main.js operator [flags]; got ${JSON.stringify(role ?? '')}`);
   const options = resolveOperatorOptions(process.argv.slice(3));
+  if (options.releaseFinalizers) {
+    const kube = KubeClient.fromDefault(options.kubeconfig);
+    const namespace = options.namespace ?? kube.defaultNamespace;
+    await runUninstallCleanup({
+      kube,
+      logger,
+      namespace,
+      watchNamespace: options.watchNamespace ?? namespace,
+      leaseName: options.leaseName,
+      leaseDurationMs: options.leaseDurationMs,
+      ...(options.ownerDeployment === undefined ? {} : { operatorDeployment: options.ownerDeployment }),
+    });
+    process.exit(0);
+  }
+  if (options.adminTokenSecret !== undefined) {
+    const kube = KubeClient.fromDefault(options.kubeconfig);
+    const token = await ensureAdminTokenSecret(kube, {
+      namespace: options.namespace ?? kube.defaultNamespace,
+      name: options.adminTokenSecret,
+      logger,
+      ...(options.ownerDeployment === undefined ? {} : { ownerDeployment: options.ownerDeployment }),
+      labels: { 'app.kubernetes.io/name': 'troupe', 'app.kubernetes.io/instance': options.proxy.instance, 'app.kubernetes.io/component': 'auth' },
+    });
+    options.adminToken ??= token;
+  }
   const operator = new Operator(options, { logger: createLogger('operator', { identity: options.identity }) });
   operator.start();
   logger.info({ identity: options.identity }, 'operator ready');

@@ -4,7 +4,14 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { OperatorConfigError } from './errors.js';
-import { HTTP_LOCATIONS, SERVICE_TYPES, type HttpLocation, type ProxySettings, type ServiceType } from './proxy-manifests.js';
+import {
+  HTTP_LOCATIONS,
+  SERVICE_TYPES,
+  type HttpLocation,
+  type ProxyPodSettings,
+  type ProxySettings,
+  type ServiceType,
+} from './proxy-manifests.js';
 
 export interface OperatorOptions {
   /** The head's admin address, host:port. */
@@ -35,6 +42,25 @@ export interface OperatorOptions {
   waitPollMs: number;
   /** Every resource is looked at again this often, catching changes made on the head directly. @default 60000 */
   resyncMs: number;
+  /** Port of /-/healthz and /-/readyz; 0 = none. @default 8081 */
+  healthPort: number;
+  /** @default 127.0.0.1 */
+  healthHost: string;
+  /**
+   * The head's Deployment. Once it is gone for good (not just its pods), ServeBackends and
+   * ServeEndpoints lose their finalizers: nothing is left on a head to clean up.
+   */
+  headDeployment?: string;
+  /**
+   * One-shot uninstall mode (the chart's pre-delete hook): scale the operator Deployment to 0,
+   * wait for the Lease to be free, drop every Serve resource's finalizer, exit.
+   */
+  releaseFinalizers: boolean;
+  /**
+   * A Secret (key `token`) holding the admin token: created with a random token when missing,
+   * and read when TROUPE_ADMIN_TOKEN is not set.
+   */
+  adminTokenSecret?: string;
 }
 
 const FLAGS = {
@@ -49,12 +75,23 @@ const FLAGS = {
   'retry-period': { type: 'string' },
   'http-location': { type: 'string' },
   'http-port': { type: 'string' },
+  'http-container-port': { type: 'string' },
   'service-type': { type: 'string' },
   'proxy-image': { type: 'string' },
   'proxy-image-pull-policy': { type: 'string' },
   'proxy-resources': { type: 'string' },
   'proxy-env-secret': { type: 'string' },
   'proxy-nats-secret': { type: 'string' },
+  'proxy-pod': { type: 'string' },
+  'proxy-tls-secret': { type: 'string' },
+  'tls-server-name': { type: 'string' },
+  'pre-stop-seconds': { type: 'string' },
+  'request-timeout-seconds': { type: 'string' },
+  'health-port': { type: 'string' },
+  'health-host': { type: 'string' },
+  'head-deployment': { type: 'string' },
+  'admin-token-secret': { type: 'string' },
+  'release-finalizers': { type: 'boolean' },
   'nats-url': { type: 'string' },
   'drain-seconds': { type: 'string' },
   'name-prefix': { type: 'string' },
@@ -78,12 +115,23 @@ const ENV: Record<keyof typeof FLAGS, string[]> = {
   'retry-period': ['TROUPE_RETRY_PERIOD'],
   'http-location': ['TROUPE_HTTP_LOCATION'],
   'http-port': ['TROUPE_HTTP_PORT'],
+  'http-container-port': ['TROUPE_HTTP_CONTAINER_PORT'],
   'service-type': ['TROUPE_HTTP_SERVICE_TYPE'],
   'proxy-image': ['TROUPE_PROXY_IMAGE'],
   'proxy-image-pull-policy': ['TROUPE_PROXY_IMAGE_PULL_POLICY'],
   'proxy-resources': ['TROUPE_PROXY_RESOURCES'],
   'proxy-env-secret': ['TROUPE_PROXY_ENV_SECRET'],
   'proxy-nats-secret': ['TROUPE_PROXY_NATS_SECRET'],
+  'proxy-pod': ['TROUPE_PROXY_POD'],
+  'proxy-tls-secret': ['TROUPE_PROXY_TLS_SECRET'],
+  'tls-server-name': ['TROUPE_TLS_SERVER_NAME'],
+  'pre-stop-seconds': ['TROUPE_PRE_STOP_SECONDS'],
+  'request-timeout-seconds': ['TROUPE_REQUEST_TIMEOUT_SECONDS'],
+  'health-port': ['TROUPE_HEALTH_PORT'],
+  'health-host': ['TROUPE_HEALTH_HOST'],
+  'head-deployment': ['TROUPE_HEAD_DEPLOYMENT'],
+  'admin-token-secret': ['TROUPE_ADMIN_TOKEN_SECRET'],
+  'release-finalizers': [],
   'nats-url': ['TROUPE_NATS_URL'],
   'drain-seconds': ['TROUPE_DRAIN_SECONDS'],
   'name-prefix': ['TROUPE_NAME_PREFIX'],
@@ -108,6 +156,50 @@ function oneOf<T extends string>(name: string, text: string, allowed: readonly T
   return text as T;
 }
 
+function portOption(name: string, text: string | undefined, fallback: number, min = 1): number {
+  const port = numberOption(name, text, fallback, min)!;
+  if (!Number.isInteger(port) || port > 65535) throw new OperatorConfigError(`--${name}: expected a port, got ${port}`);
+  return port;
+}
+
+function jsonObject(name: string, text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new OperatorConfigError(`--${name}: not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new OperatorConfigError(`--${name}: expected a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
+const POD_FIELDS: Record<keyof ProxyPodSettings, 'object' | 'array' | 'string'> = {
+  imagePullSecrets: 'array',
+  podSecurityContext: 'object',
+  securityContext: 'object',
+  nodeSelector: 'object',
+  tolerations: 'array',
+  affinity: 'object',
+  priorityClassName: 'string',
+};
+
+/** The installation's pod settings of the proxies; each field checked for its JSON type. */
+function proxyPod(text: string | undefined): ProxyPodSettings | undefined {
+  const given = jsonObject('proxy-pod', text);
+  if (given === undefined) return undefined;
+  const pod: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(given)) {
+    const kind = POD_FIELDS[field as keyof ProxyPodSettings];
+    if (kind === undefined) throw new OperatorConfigError(`--proxy-pod: unknown field ${JSON.stringify(field)}; known: ${Object.keys(POD_FIELDS).join(', ')}`);
+    if (value === null) continue;
+    const actual = Array.isArray(value) ? 'array' : typeof value;
+    if (actual !== kind) throw new OperatorConfigError(`--proxy-pod: ${field} must be a JSON ${kind}, got ${actual}`);
+    pod[field] = value;
+  }
+  return pod as ProxyPodSettings;
+}
+
 /** `k=v,k2=v2` → labels. */
 function parseSelector(name: string, text: string): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -127,7 +219,7 @@ export function resolveOperatorOptions(args: string[], env: NodeJS.ProcessEnv = 
   } catch (error) {
     throw new OperatorConfigError((error as Error).message, { cause: error });
   }
-  const value = (flag: keyof typeof FLAGS): string | undefined => {
+  const value = (flag: Exclude<keyof typeof FLAGS, 'release-finalizers'>): string | undefined => {
     const given = parsed.values[flag];
     if (typeof given === 'string') return given;
     for (const name of ENV[flag]) if (env[name] !== undefined && env[name] !== '') return env[name];
@@ -135,21 +227,14 @@ export function resolveOperatorOptions(args: string[], env: NodeJS.ProcessEnv = 
   };
 
   const location = oneOf<HttpLocation>('http-location', value('http-location') ?? 'HeadOnly', HTTP_LOCATIONS);
-  const port = numberOption('http-port', value('http-port'), 8000, 1)!;
-  if (!Number.isInteger(port) || port > 65535) throw new OperatorConfigError(`--http-port: expected a port, got ${port}`);
+  const port = portOption('http-port', value('http-port'), 8000);
+  const containerPort = portOption('http-container-port', value('http-container-port'), port);
   const image = value('proxy-image') ?? '';
   const natsUrl = value('nats-url') ?? '';
   if (location !== 'NoServer' && image === '') throw new OperatorConfigError('--proxy-image (TROUPE_PROXY_IMAGE) is required unless the HTTP location is NoServer');
   if (location !== 'NoServer' && natsUrl === '') throw new OperatorConfigError('--nats-url (TROUPE_NATS_URL) is required unless the HTTP location is NoServer');
-  let resources: Record<string, unknown> | undefined;
-  const resourcesText = value('proxy-resources');
-  if (resourcesText !== undefined) {
-    try {
-      resources = JSON.parse(resourcesText) as Record<string, unknown>;
-    } catch (error) {
-      throw new OperatorConfigError(`--proxy-resources: not JSON: ${(error as Error).message}`, { cause: error });
-    }
-  }
+  const resources = jsonObject('proxy-resources', value('proxy-resources'));
+  const pod = proxyPod(value('proxy-pod'));
   const namePrefix = value('name-prefix') ?? 'troupe';
   const leaseSeconds = numberOption('lease-duration', value('lease-duration'), 15, 1)!;
   const renew = numberOption('renew-deadline', value('renew-deadline'), undefined, 0.1);
@@ -159,17 +244,23 @@ export function resolveOperatorOptions(args: string[], env: NodeJS.ProcessEnv = 
   const proxy: Omit<ProxySettings, 'namespace'> = {
     location,
     port,
+    containerPort,
     serviceType: oneOf<ServiceType>('service-type', value('service-type') ?? 'LoadBalancer', SERVICE_TYPES),
     image,
     imagePullPolicy: oneOf('proxy-image-pull-policy', value('proxy-image-pull-policy') ?? 'IfNotPresent', ['Always', 'IfNotPresent', 'Never'] as const),
     natsUrl,
-    drainSeconds: numberOption('drain-seconds', value('drain-seconds'), 10, 0)!,
+    preStopSeconds: numberOption('pre-stop-seconds', value('pre-stop-seconds'), 15, 0)!,
+    drainSeconds: numberOption('drain-seconds', value('drain-seconds'), 5, 0)!,
+    requestTimeoutSeconds: numberOption('request-timeout-seconds', value('request-timeout-seconds'), 60, 1)!,
     namePrefix,
     instance: value('instance') ?? namePrefix,
     headSelector: parseSelector('head-selector', value('head-selector') ?? `app.kubernetes.io/name=troupe,app.kubernetes.io/component=head`),
     ...(resources === undefined ? {} : { resources }),
     ...(value('proxy-env-secret') === undefined ? {} : { envSecret: value('proxy-env-secret')! }),
     ...(value('proxy-nats-secret') === undefined ? {} : { natsSecret: value('proxy-nats-secret')! }),
+    ...(value('proxy-tls-secret') === undefined ? {} : { tlsSecret: value('proxy-tls-secret')! }),
+    ...(value('tls-server-name') === undefined ? {} : { tlsServerName: value('tls-server-name')! }),
+    ...(pod === undefined ? {} : { pod }),
   };
 
   const options: OperatorOptions = {
@@ -183,6 +274,9 @@ export function resolveOperatorOptions(args: string[], env: NodeJS.ProcessEnv = 
     progressPollMs: 1000,
     waitPollMs: 5000,
     resyncMs: numberOption('resync-seconds', value('resync-seconds'), 60, 1)! * 1000,
+    healthPort: portOption('health-port', value('health-port'), 8081, 0),
+    healthHost: value('health-host') ?? '127.0.0.1',
+    releaseFinalizers: (parsed.values as Record<string, unknown>)['release-finalizers'] === true,
   };
   if (renew !== undefined) options.renewDeadlineMs = renew * 1000;
   if (retry !== undefined) options.retryPeriodMs = retry * 1000;
@@ -193,6 +287,10 @@ export function resolveOperatorOptions(args: string[], env: NodeJS.ProcessEnv = 
   if (namespace !== undefined) options.namespace = namespace;
   const watchNamespace = value('watch-namespace');
   if (watchNamespace !== undefined) options.watchNamespace = watchNamespace;
+  const adminTokenSecret = value('admin-token-secret');
+  if (adminTokenSecret !== undefined) options.adminTokenSecret = adminTokenSecret;
+  const headDeployment = value('head-deployment');
+  if (headDeployment !== undefined) options.headDeployment = headDeployment;
   const owner = value('owner-deployment');
   if (owner !== undefined) options.ownerDeployment = owner;
   return options;

@@ -5,11 +5,14 @@ import { createLogger, type Logger } from '@troupe/common';
 import { BackendReconciler, backendKeysOf } from './backend-reconciler.js';
 import { EndpointReconciler } from './endpoint-reconciler.js';
 import { KubeApiError, NotLeaderError } from './errors.js';
+import { releaseAllFinalizers } from './finalizers.js';
+import { HeadPresence } from './head-presence.js';
 import { connectHead, type HeadApi } from './head-connection.js';
 import { isHeadUnavailable } from './head-failures.js';
 import { Informer } from './informer.js';
 import { KubeClient, type ResourceType } from './kube-client.js';
 import { LeaderElector } from './leader-election.js';
+import { startHealthServer, type RunningHealthServer } from './operator-health.js';
 import type { OperatorOptions } from './operator-options.js';
 import { managedSelector, type ProxySettings } from './proxy-manifests.js';
 import { PROXY_KEY, ProxyReconciler } from './proxy-reconciler.js';
@@ -53,6 +56,9 @@ function ignoringGone(handler: (key: string) => Promise<ReconcileResult | void>)
   };
 }
 
+/** How long stop() waits for reconciles in progress before it gives the Lease up anyway. */
+const CONTROLLER_STOP_MS = 3_000;
+
 interface Controllers {
   informers: Informer[];
   queues: WorkQueue[];
@@ -70,6 +76,9 @@ export class Operator {
   /** Serializes starting and stopping of the controllers. */
   private transition: Promise<void> = Promise.resolve();
   private stopped = false;
+  private readonly presence: HeadPresence;
+  private health: Promise<RunningHealthServer | undefined> = Promise.resolve(undefined);
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly options: OperatorOptions,
@@ -86,6 +95,12 @@ export class Operator {
         convergeTimeoutSeconds: options.convergeTimeoutSeconds,
         ...(options.adminToken === undefined ? {} : { token: options.adminToken }),
       });
+    this.presence = new HeadPresence({
+      kube: this.kube,
+      namespace: this.namespace,
+      watchNamespace: this.watchNamespace,
+      ...(options.headDeployment === undefined ? {} : { headDeployment: options.headDeployment }),
+    });
     this.elector = new LeaderElector(this.kube, {
       namespace: this.namespace,
       name: options.leaseName,
@@ -113,15 +128,65 @@ export class Operator {
       'operator started; campaigning for the lease',
     );
     this.elector.start();
+    if (this.options.healthPort > 0) this.startHealth();
   }
 
+  /** Port of the health endpoints once they listen; undefined when they are off or failed. */
+  async healthPort(): Promise<number | undefined> {
+    return (await this.health)?.port;
+  }
+
+  private startHealth(): void {
+    const leaseMs = this.options.leaseDurationMs;
+    this.health = startHealthServer(
+      this.options.healthHost,
+      this.options.healthPort,
+      {
+        lastAttemptAt: () => this.elector.lastAttemptAt(),
+        lastContactAt: () => this.elector.lastContactAt(),
+        stopping: () => this.stopped,
+      },
+      { stuckAfterMs: Math.max(3 * leaseMs, 30_000), unreachableAfterMs: Math.max(2 * leaseMs, 10_000), startedAt: this.startedAt },
+    ).catch((error: unknown) => {
+      this.logger.error({ err: error, port: this.options.healthPort }, 'could not start the health endpoints');
+      return undefined;
+    });
+  }
+
+  /**
+   * Stops acting at once, lets reconciles in progress end (bounded), releases the finalizers when
+   * the installation itself is going away, then gives the Lease up so a successor starts at once.
+   */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    const wasLeader = this.elector.isLeader();
+    this.elector.resign();
     this.switchControllers(false);
-    await this.transition;
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => (timer = setTimeout(resolve, CONTROLLER_STOP_MS)));
+    await Promise.race([this.transition, bounded]);
+    clearTimeout(timer);
+    if (wasLeader) await this.releaseFinalizersIfUninstalled();
     await this.elector.stop();
+    await (await this.health)?.close();
     await this.head.close();
+  }
+
+  /** When the operator's own Deployment or the head is going away, nothing will clean up later. */
+  private async releaseFinalizersIfUninstalled(): Promise<void> {
+    try {
+      let reason = await this.presence.goneReason();
+      if (reason === undefined && this.options.ownerDeployment !== undefined) {
+        const own = await this.kube.find(DEPLOYMENT, this.namespace, this.options.ownerDeployment);
+        if (own === undefined || own.metadata.deletionTimestamp !== undefined) reason = `the operator's Deployment ${this.options.ownerDeployment} is deleted`;
+      }
+      if (reason === undefined) return;
+      const released = await releaseAllFinalizers(this.kube, this.watchNamespace, [SERVE_BACKEND, SERVE_ENDPOINT]);
+      this.logger.info({ reason, released }, 'released the finalizers of every Serve resource: the installation is going away');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not release the finalizers on the way out');
+    }
   }
 
   private switchControllers(on: boolean): void {
@@ -187,6 +252,7 @@ export class Operator {
       isLeader: () => this.elector.isLeader(),
       progressPollMs: this.options.progressPollMs,
       waitPollMs: this.options.waitPollMs,
+      headGoneReason: () => this.presence.goneReason(),
     };
     const backendReconciler = new BackendReconciler(context);
     const endpointReconciler = new EndpointReconciler(context);

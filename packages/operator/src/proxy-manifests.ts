@@ -13,21 +13,65 @@ export type ServiceType = 'LoadBalancer' | 'NodePort' | 'ClusterIP';
 export const SERVICE_TYPES: readonly ServiceType[] = ['LoadBalancer', 'NodePort', 'ClusterIP'];
 
 export const MANAGED_BY = 'troupe-operator';
-/** Seconds a proxy pod has after its drain period before it is killed. */
-export const GRACE_AFTER_DRAIN_SECONDS = 30;
+/** Seconds a proxy pod has, beyond its pre-stop, drain and request timeout, before SIGKILL. */
+export const GRACE_MARGIN_SECONDS = 5;
 export const SPEC_HASH_ANNOTATION = 'serve.troupe.dev/spec-hash';
+export const TLS_MOUNT_PATH = '/etc/troupe/tls';
+
+/**
+ * Pod settings of the proxies that come from the installation (the chart's values), not from
+ * Troupe: pulling, security, scheduling.
+ */
+export interface ProxyPodSettings {
+  imagePullSecrets?: { name: string }[];
+  podSecurityContext?: Record<string, unknown>;
+  /** Of the proxy container. */
+  securityContext?: Record<string, unknown>;
+  nodeSelector?: Record<string, string>;
+  tolerations?: Record<string, unknown>[];
+  affinity?: Record<string, unknown>;
+  priorityClassName?: string;
+}
+
+/** What the `restricted` Pod Security Standard asks for; used unless the installation says otherwise. */
+export const PROXY_POD_DEFAULTS: Required<Pick<ProxyPodSettings, 'podSecurityContext' | 'securityContext'>> = {
+  podSecurityContext: {
+    runAsNonRoot: true,
+    runAsUser: 10001,
+    runAsGroup: 10001,
+    fsGroup: 10001,
+    seccompProfile: { type: 'RuntimeDefault' },
+  },
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    capabilities: { drop: ['ALL'] },
+    seccompProfile: { type: 'RuntimeDefault' },
+  },
+};
 
 export interface ProxySettings {
   namespace: string;
   location: HttpLocation;
-  /** Port of every proxy, and of the Service. */
+  /** Port of the Service. */
   port: number;
+  /** Port each proxy listens on in its pod. @default port */
+  containerPort: number;
   serviceType: ServiceType;
   image: string;
   imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
   natsUrl: string;
-  /** Seconds a proxy keeps answering (with /-/healthz failing) before it closes. */
+  /**
+   * Seconds a terminating proxy keeps serving, healthy, before it gets its SIGTERM: kube-proxy
+   * fails the node's health check for the load balancer as soon as only terminating proxies are
+   * left on it, and keeps sending it local traffic only while the proxy is ready.
+   */
+  preStopSeconds: number;
+  /** Seconds a proxy keeps answering (with /-/healthz failing) after its SIGTERM, before it closes. */
   drainSeconds: number;
+  /** The proxies' request timeout; a stopping proxy is given this long for requests in flight. */
+  requestTimeoutSeconds: number;
   /** Names are `<prefix>-proxy`, `<prefix>-proxy-config`. */
   namePrefix: string;
   /** app.kubernetes.io/instance of everything (the Helm release). */
@@ -42,6 +86,11 @@ export interface ProxySettings {
    * the `troupe-proxy` user, which may only read snapshots and publish heartbeats.
    */
   natsSecret?: string;
+  /** Secret with tls.crt, tls.key and ca.crt: the proxies then call workers over mutual TLS. */
+  tlsSecret?: string;
+  /** Name the proxies check in the workers' certificates (they are dialled by pod IP). */
+  tlsServerName?: string;
+  pod?: ProxyPodSettings;
 }
 
 export function proxyName(settings: ProxySettings): string {
@@ -92,12 +141,69 @@ export function configMapManifest(settings: ProxySettings, owner?: OwnerReferenc
       serviceType: settings.serviceType,
       image: settings.image,
       natsUrl: settings.natsUrl,
+      containerPort: String(settings.containerPort),
+      preStopSeconds: String(settings.preStopSeconds),
       drainSeconds: String(settings.drainSeconds),
+      requestTimeoutSeconds: String(settings.requestTimeoutSeconds),
     },
   });
 }
 
+/** Seconds from a proxy pod's deletion to SIGKILL: pre-stop, drain, then the slowest request. */
+export function terminationGraceSeconds(settings: ProxySettings): number {
+  return settings.preStopSeconds + settings.drainSeconds + settings.requestTimeoutSeconds + GRACE_MARGIN_SECONDS;
+}
+
+function nonEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+/** HeadOnly's required affinity to the head's node, merged into the installation's affinity. */
+function affinityOf(settings: ProxySettings): Record<string, unknown> | undefined {
+  const given = settings.pod?.affinity ?? {};
+  if (settings.location !== 'HeadOnly' || Object.keys(settings.headSelector).length === 0) return nonEmpty(given) ? given : undefined;
+  const podAffinity = (given.podAffinity ?? {}) as Record<string, unknown>;
+  const required = (podAffinity.requiredDuringSchedulingIgnoredDuringExecution ?? []) as unknown[];
+  return {
+    ...given,
+    podAffinity: {
+      ...podAffinity,
+      requiredDuringSchedulingIgnoredDuringExecution: [
+        { labelSelector: { matchLabels: settings.headSelector }, topologyKey: 'kubernetes.io/hostname' },
+        ...required,
+      ],
+    },
+  };
+}
+
 function podTemplate(settings: ProxySettings): Record<string, unknown> {
+  const pod = settings.pod ?? {};
+  const env: Record<string, unknown>[] = [
+    { name: 'TROUPE_NODE_ID', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+    { name: 'TROUPE_NATS_URL', value: settings.natsUrl },
+  ];
+  if (settings.natsSecret !== undefined) {
+    env.push(
+      { name: 'TROUPE_NATS_USER', value: natsUser('proxy') },
+      { name: 'TROUPE_NATS_PASSWORD', valueFrom: { secretKeyRef: { name: settings.natsSecret, key: 'proxy-password' } } },
+    );
+  }
+  const volumeMounts: Record<string, unknown>[] = [{ name: 'tmp', mountPath: '/tmp' }];
+  // The root filesystem is read-only; Node may still want a temporary directory.
+  const volumes: Record<string, unknown>[] = [{ name: 'tmp', emptyDir: {} }];
+  if (settings.tlsSecret !== undefined) {
+    env.push(
+      { name: 'TROUPE_TLS_CERT', value: `${TLS_MOUNT_PATH}/tls.crt` },
+      { name: 'TROUPE_TLS_KEY', value: `${TLS_MOUNT_PATH}/tls.key` },
+      { name: 'TROUPE_TLS_CA', value: `${TLS_MOUNT_PATH}/ca.crt` },
+    );
+    if (settings.tlsServerName !== undefined) env.push({ name: 'TROUPE_TLS_SERVER_NAME', value: settings.tlsServerName });
+    volumeMounts.push({ name: 'tls', mountPath: TLS_MOUNT_PATH, readOnly: true });
+    volumes.push({ name: 'tls', secret: { secretName: settings.tlsSecret, defaultMode: 0o440 } });
+  }
   const container: Record<string, unknown> = {
     name: 'proxy',
     image: settings.image,
@@ -106,52 +212,56 @@ function podTemplate(settings: ProxySettings): Record<string, unknown> {
       'proxy',
       '--nats-url', settings.natsUrl,
       '--host', '0.0.0.0',
-      '--port', String(settings.port),
+      '--port', String(settings.containerPort),
       '--node-id', '$(TROUPE_NODE_ID)',
       '--drain-seconds', String(settings.drainSeconds),
+      '--request-timeout-seconds', String(settings.requestTimeoutSeconds),
     ],
-    env: [
-      { name: 'TROUPE_NODE_ID', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
-      { name: 'TROUPE_NATS_URL', value: settings.natsUrl },
-      ...(settings.natsSecret === undefined
-        ? []
-        : [
-            { name: 'TROUPE_NATS_USER', value: natsUser('proxy') },
-            { name: 'TROUPE_NATS_PASSWORD', valueFrom: { secretKeyRef: { name: settings.natsSecret, key: 'proxy-password' } } },
-          ]),
-    ],
-    ports: [{ name: 'http', containerPort: settings.port, protocol: 'TCP' }],
+    env,
+    // No hostPort: a surged proxy and the one it replaces run side by side on one node.
+    ports: [{ name: 'http', containerPort: settings.containerPort, protocol: 'TCP' }],
     readinessProbe: {
       httpGet: { path: '/-/healthz', port: 'http' },
       periodSeconds: 2,
-      timeoutSeconds: 1,
-      failureThreshold: 1,
+      // One slow answer (a long GC pause, a busy event loop) must not take the node out.
+      timeoutSeconds: 2,
+      failureThreshold: 3,
+      successThreshold: 1,
     },
-    lifecycle: {
-      // The drain starts here, not at the kubelet's SIGTERM: the proxy's own SIGTERM handler
-      // makes /-/healthz answer 503 at once (so the readiness probe and the load balancer's
-      // health check take this node out) while it keeps serving for drainSeconds, then closes
-      // its listener. The sleep holds the kubelet's SIGTERM back until then; arriving after the
-      // drain period, it only skips what is left of it, and requests in flight still finish.
-      preStop: { exec: { command: ['/bin/sh', '-c', `kill -TERM 1; sleep ${settings.drainSeconds}`] } },
+    livenessProbe: {
+      tcpSocket: { port: 'http' },
+      periodSeconds: 10,
+      timeoutSeconds: 5,
+      failureThreshold: 6,
     },
+    securityContext: pod.securityContext ?? PROXY_POD_DEFAULTS.securityContext,
+    volumeMounts,
   };
+  if (settings.preStopSeconds > 0) {
+    // Kubernetes marks the pod terminating first. kube-proxy then fails the node's health check
+    // (healthCheckNodePort) when no other proxy on the node is ready, but keeps sending it local
+    // traffic while it stays ready. So the proxy goes on serving, healthy, until the load balancer
+    // has noticed; only then does the kubelet's SIGTERM start its drain (/-/healthz 503,
+    // drainSeconds more of serving, then the listener closes and requests in flight finish).
+    container.lifecycle = { preStop: { exec: { command: ['sleep', String(settings.preStopSeconds)] } } };
+  }
   if (settings.resources !== undefined) container.resources = settings.resources;
   if (settings.envSecret !== undefined) container.envFrom = [{ secretRef: { name: settings.envSecret } }];
   const spec: Record<string, unknown> = {
-    // Above the drain period, with room for requests in flight at its end to finish before SIGKILL.
-    terminationGracePeriodSeconds: settings.drainSeconds + GRACE_AFTER_DRAIN_SECONDS,
+    terminationGracePeriodSeconds: terminationGraceSeconds(settings),
+    automountServiceAccountToken: false,
+    enableServiceLinks: false,
+    securityContext: pod.podSecurityContext ?? PROXY_POD_DEFAULTS.podSecurityContext,
     containers: [container],
+    volumes,
   };
-  if (settings.location === 'HeadOnly' && Object.keys(settings.headSelector).length > 0) {
-    spec.affinity = {
-      podAffinity: {
-        requiredDuringSchedulingIgnoredDuringExecution: [
-          { labelSelector: { matchLabels: settings.headSelector }, topologyKey: 'kubernetes.io/hostname' },
-        ],
-      },
-    };
-  }
+  if (nonEmpty(pod.imagePullSecrets)) spec.imagePullSecrets = pod.imagePullSecrets;
+  if (nonEmpty(pod.priorityClassName)) spec.priorityClassName = pod.priorityClassName;
+  if (nonEmpty(pod.nodeSelector)) spec.nodeSelector = pod.nodeSelector;
+  if (nonEmpty(pod.tolerations)) spec.tolerations = pod.tolerations;
+  const affinity = affinityOf(settings);
+  if (affinity !== undefined) spec.affinity = affinity;
+  // Only labels that select: a new operator or chart version alone must not restart every proxy.
   return { metadata: { labels: labels(settings) }, spec };
 }
 
@@ -162,7 +272,9 @@ export function daemonSetManifest(settings: ProxySettings, owner: OwnerReference
     metadata: { name: proxyName(settings), namespace: settings.namespace, labels: labels(settings), ownerReferences: [owner] },
     spec: {
       selector: { matchLabels: selectorLabels(settings) },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      // A node's new proxy is ready before its old one starts stopping, so the node never has
+      // none (and its load balancer health check never fails) during a rollout.
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       template: podTemplate(settings),
     },
   });
@@ -176,6 +288,7 @@ export function deploymentManifest(settings: ProxySettings, owner: OwnerReferenc
     spec: {
       replicas: 1,
       selector: { matchLabels: selectorLabels(settings) },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       template: podTemplate(settings),
     },
   });

@@ -20,6 +20,8 @@ export interface ReconcileContext {
   progressPollMs: number;
   /** How often a resource waiting on something the operator does not watch is retried. */
   waitPollMs: number;
+  /** Why deletions need not wait for the head (it is going away for good), or undefined. */
+  headGoneReason(): Promise<string | undefined>;
 }
 
 /** Called before every write, so a replica that lost its Lease stops mid-reconcile. */

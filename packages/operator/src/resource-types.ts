@@ -14,6 +14,8 @@ export const DAEMON_SET: ResourceType = { apiVersion: 'apps/v1', kind: 'DaemonSe
 export const DEPLOYMENT: ResourceType = { apiVersion: 'apps/v1', kind: 'Deployment', plural: 'deployments' };
 export const SERVICE: ResourceType = { apiVersion: 'v1', kind: 'Service', plural: 'services' };
 export const CONFIG_MAP: ResourceType = { apiVersion: 'v1', kind: 'ConfigMap', plural: 'configmaps' };
+export const SECRET: ResourceType = { apiVersion: 'v1', kind: 'Secret', plural: 'secrets' };
+export const NAMESPACE: ResourceType = { apiVersion: 'v1', kind: 'Namespace', plural: 'namespaces' };
 export const EVENT: ResourceType = { apiVersion: 'v1', kind: 'Event', plural: 'events' };
 
 /** Held by every ServeBackend and ServeEndpoint the operator has put on the head. */

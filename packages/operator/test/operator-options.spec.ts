@@ -34,4 +34,37 @@ describe('operator options', () => {
     assert.match(a.identity, /^op-0_/);
     assert.notEqual(a.identity, b.identity);
   });
+
+  it('reads the proxies\' pod settings, ports and timings the chart passes, and checks them', () => {
+    const options = resolveOperatorOptions([], {
+      TROUPE_HTTP_LOCATION: 'EveryNode',
+      TROUPE_PROXY_IMAGE: 'img',
+      TROUPE_NATS_URL: 'nats://n:4222',
+      TROUPE_HTTP_PORT: '80',
+      TROUPE_HTTP_CONTAINER_PORT: '8000',
+      TROUPE_PRE_STOP_SECONDS: '20',
+      TROUPE_REQUEST_TIMEOUT_SECONDS: '90',
+      TROUPE_PROXY_POD: JSON.stringify({ imagePullSecrets: [{ name: 'r' }], nodeSelector: {}, priorityClassName: '' }),
+      TROUPE_PROXY_TLS_SECRET: 'tls',
+      TROUPE_TLS_SERVER_NAME: 'h.ns.svc',
+      TROUPE_HEAD_DEPLOYMENT: 'x-head',
+      TROUPE_ADMIN_TOKEN_SECRET: 'x-admin-token',
+    });
+    assert.equal(options.proxy.port, 80);
+    assert.equal(options.proxy.containerPort, 8000);
+    assert.equal(options.proxy.preStopSeconds, 20);
+    assert.equal(options.proxy.requestTimeoutSeconds, 90);
+    assert.deepEqual(options.proxy.pod?.imagePullSecrets, [{ name: 'r' }]);
+    assert.equal(options.proxy.tlsSecret, 'tls');
+    assert.equal(options.proxy.tlsServerName, 'h.ns.svc');
+    assert.equal(options.headDeployment, 'x-head');
+    assert.equal(options.adminTokenSecret, 'x-admin-token');
+    assert.equal(options.healthPort, 8081);
+    assert.equal(options.releaseFinalizers, false);
+    assert.equal(resolveOperatorOptions(['--http-location', 'NoServer', '--release-finalizers'], {}).releaseFinalizers, true);
+    assert.equal(resolveOperatorOptions(['--http-location', 'NoServer'], { TROUPE_HTTP_PORT: '80' }).proxy.containerPort, 80, 'container port defaults to the Service port');
+    assert.throws(() => resolveOperatorOptions(['--http-location', 'NoServer', '--proxy-pod', '{"hostNetwork":true}'], {}), /--proxy-pod: unknown field "hostNetwork"/);
+    assert.throws(() => resolveOperatorOptions(['--http-location', 'NoServer', '--proxy-pod', '{"tolerations":{}}'], {}), /--proxy-pod: tolerations must be a JSON array/);
+    assert.throws(() => resolveOperatorOptions(['--http-location', 'NoServer', '--health-port', 'x'], {}), /--health-port/);
+  });
 });
