@@ -17,3 +17,5 @@ export * from './route-table.js';
 export * from './transport-security.js';
 export * from './unary-client.js';
 export * from './fifo.js';
+export * from './import-path.js';
+export * from './data-plane-limits.js';
