@@ -34,6 +34,8 @@ export interface AdminHooks {
   /** Called by the Shutdown RPC: stops the local cluster that runs this head. */
   shutdown(): Promise<void> | void;
   natsUrl: string;
+  /** The workers' data token: admin clients need it for their handles. */
+  dataToken?: string;
 }
 
 export function adminService(head: Head, auth: ServiceAuth, hooks: AdminHooks): UntypedServiceImplementation {
@@ -56,7 +58,14 @@ export function adminService(head: Head, auth: ServiceAuth, hooks: AdminHooks): 
       change(await head.shadowTraffic(r.endpoint, r.backend, r.proportion)),
     ),
     getStatus: unary(auth, () => head.status()),
-    getClusterInfo: unary(auth, () => ({ natsUrl: hooks.natsUrl, headId: head.id, httpLocation: head.httpLocation })),
+    // The data token goes to admin callers only (authenticated when an admin token is set), as a
+    // field of the reply: never in a URL, never in a log line.
+    getClusterInfo: unary(auth, () => ({
+      natsUrl: hooks.natsUrl,
+      headId: head.id,
+      httpLocation: head.httpLocation,
+      dataToken: hooks.dataToken ?? '',
+    })),
     waitConverged: unary(auth, async (r: troupe.v1.WaitRequest) => {
       const result = await head.waitConverged(Number(r.version), (r.timeoutSeconds || 60) * 1000);
       return {

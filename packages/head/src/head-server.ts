@@ -9,6 +9,8 @@ export interface HeadServerOptions extends HeadOptions {
   address?: string;
   /** Bearer token required by the admin and control APIs when set. */
   adminToken?: string;
+  /** The workers' data token, handed to admin clients by GetClusterInfo so their handles can call. */
+  dataToken?: string;
   /** TLS of the gRPC server. @default insecure */
   serverCredentials?: ServerCredentials;
   /** Stops the cluster on the Shutdown RPC. @default closes the head only */
@@ -30,7 +32,7 @@ export async function startHeadServer(options: HeadServerOptions): Promise<HeadS
     await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     await head.close();
   };
-  const hooks: AdminHooks = { natsUrl: options.natsUrl, shutdown: options.onShutdown ?? close };
+  const hooks: AdminHooks = { natsUrl: options.natsUrl, dataToken: options.dataToken, shutdown: options.onShutdown ?? close };
   server.addService(AdminService, adminService(head, auth, hooks));
   server.addService(ControlService, controlService(head, auth));
   const requested = options.address ?? '127.0.0.1:7420';

@@ -5,6 +5,7 @@ import {
   exitWithParent,
   loadChannelCredentials,
   loadServerCredentials,
+  dataTokenFromEnv,
   natsAuthOptions,
   supervisorPid,
 } from '@troupe/common';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     address: values.address!,
     httpLocation: values['http-location']!,
     adminToken: process.env.TROUPE_ADMIN_TOKEN || undefined,
+    dataToken: dataTokenFromEnv(),
     serverCredentials: loadServerCredentials(),
     workerCredentials: loadChannelCredentials(),
     natsOptions: natsAuthOptions(),
