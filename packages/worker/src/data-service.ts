@@ -2,7 +2,7 @@
 // Frames are neither decoded nor encoded here beyond routing each call to its replica: the
 // replica thread decodes the call and encodes the reply.
 import { Metadata, type ServiceDefinition } from '@grpc/grpc-js';
-import { ReplicaNotFoundError, toErrorInfo, toServiceError, type Logger } from '@troupe/common';
+import { ReplicaNotFoundError, requireBearerToken, toErrorInfo, toServiceError, type Logger } from '@troupe/common';
 import { DataService as WireDataService } from '@troupe/protocol';
 import { readCallFrame, type CallVisitor } from './call-frame-reader.js';
 import type { ReplicaHost } from './replica-host.js';
@@ -28,12 +28,24 @@ export class DataService implements CallVisitor {
   constructor(
     private readonly replica: (tag: string) => ReplicaHost | undefined,
     private readonly logger: Logger,
+    /** Required as `authorization: Bearer <token>` on every stream when set. */
+    private readonly token?: string,
+    /** Largest frame of replies written; replicas refuse single replies larger than this. */
+    private readonly maxFrameBytes = Infinity,
   ) {}
 
   readonly handleStream = (stream: DataStream): void => {
+    try {
+      requireBearerToken(stream.metadata, this.token);
+    } catch (error) {
+      // Refused before any frame is read: nothing is buffered for a peer without the token.
+      this.logger.warn({ peer: stream.getPeer() }, 'refused a data stream without a valid data token');
+      stream.emit('error', toServiceError(error));
+      return;
+    }
     // Headers go out at once, so a peer can tell a stream that opened from one that never did.
     stream.sendMetadata(new Metadata());
-    const channel = new ReplyChannel(stream, (finished) => this.channels.delete(finished));
+    const channel = new ReplyChannel(stream, (finished) => this.channels.delete(finished), this.maxFrameBytes);
     this.channels.add(channel);
     stream.on('data', (frame: Buffer) => this.onFrame(stream, channel, frame));
     stream.on('end', () => channel.endInput());

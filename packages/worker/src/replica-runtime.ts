@@ -36,7 +36,7 @@ interface PreparedBatch {
 }
 
 export class ReplicaRuntime {
-  private readonly replies = new ReplyFrameWriter();
+  private readonly replies: ReplyFrameWriter;
   private readonly turn = new TurnFlush(() => this.flush());
   private readonly batches = new BatchGate<PreparedBatch>((key, batch) => this.runBatch(key, batch));
   /** Per batch method key: how long its last call kept the thread before returning (ms). */
@@ -49,7 +49,10 @@ export class ReplicaRuntime {
     private readonly port: MessagePort,
     private readonly backend: ReplicaBackend,
     private readonly logger: Logger,
-  ) {}
+    maxReplyBytes = Infinity,
+  ) {
+    this.replies = new ReplyFrameWriter(maxReplyBytes);
+  }
 
   onCalls(message: CallsMessage): void {
     const bytes = message.bytes;
@@ -89,6 +92,7 @@ export class ReplicaRuntime {
     const httpReply = wantsHttpReply(call);
     let result: unknown;
     try {
+      this.backend.checkCallable(call.methodName, httpReply);
       result = this.backend.invoke(call.methodName, new ReplicaRequest(call));
     } catch (error) {
       this.fail(seq, id, call.methodName, error);
@@ -116,6 +120,7 @@ export class ReplicaRuntime {
       if (!call) continue;
       methodName = call.methodName;
       try {
+        this.backend.checkCallable(methodName, wantsHttpReply(call));
         requests.push(new ReplicaRequest(call));
       } catch (error) {
         this.fail(seq, id, methodName, error);

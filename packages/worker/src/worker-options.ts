@@ -2,7 +2,14 @@
 // and environment for the worker process.
 import { parseArgs } from 'node:util';
 import type { ChannelCredentials, ServerCredentials } from '@grpc/grpc-js';
-import { loadChannelCredentials, loadServerCredentials, ValidationError } from '@troupe/common';
+import {
+  bodyLimitFromEnv,
+  dataMessageLimit,
+  dataTokenFromEnv,
+  loadChannelCredentials,
+  loadServerCredentials,
+  ValidationError,
+} from '@troupe/common';
 
 export interface WorkerOptions {
   /** host:port of the head's Control service. Unset: the worker does not register (standalone). */
@@ -31,6 +38,23 @@ export interface WorkerOptions {
   serverCredentials?: ServerCredentials;
   /** Of calls to the head. @default insecure */
   headCredentials?: ChannelCredentials;
+  /** Of the data streams of replicas' handle calls to other workers. @default from TROUPE_TLS_*, else insecure */
+  relayCredentials?: ChannelCredentials;
+  /**
+   * Bearer token every data stream must carry (TROUPE_DATA_TOKEN); streams without it are refused
+   * before a frame is read. @default none: any peer that reaches the port may call
+   */
+  dataToken?: string;
+  /**
+   * Largest data-plane frame read (and reply sent); larger frames end their stream before they
+   * are buffered. @default dataMessageLimit(): TROUPE_BODY_LIMIT_BYTES (10 MiB) plus framing
+   */
+  maxMessageBytes?: number;
+  /**
+   * NATS of the cluster, for the snapshots that route handle calls made by replicas (see
+   * handle-relay.ts). @default $TROUPE_NATS_URL; unset: replicas cannot call other endpoints
+   */
+  natsUrl?: string;
 }
 
 const DEFAULT_HEAD_ADDRESS = '127.0.0.1:7420';
@@ -39,8 +63,9 @@ const DEFAULT_HEAD_ADDRESS = '127.0.0.1:7420';
  * `worker --head H:P --node-id N --host H [--port P] [--advertise-host H] [--code-dir D]
  * [--drain-grace S]`; flags win over TROUPE_HEAD_ADDRESS, TROUPE_NODE_ID, TROUPE_WORKER_HOST,
  * TROUPE_WORKER_PORT, TROUPE_WORKER_ADVERTISE_HOST, TROUPE_CODE_DIR, TROUPE_DRAIN_GRACE_SECONDS.
- * TROUPE_ADMIN_TOKEN is read from the environment only, so it never shows in `ps`; so are the
- * TLS files (TROUPE_TLS_CERT, TROUPE_TLS_KEY, TROUPE_TLS_CA, see @troupe/common).
+ * TROUPE_ADMIN_TOKEN and TROUPE_DATA_TOKEN are read from the environment only, so they never show
+ * in `ps`; so are the TLS files (TROUPE_TLS_CERT, TROUPE_TLS_KEY, TROUPE_TLS_CA, see
+ * @troupe/common), TROUPE_BODY_LIMIT_BYTES and TROUPE_NATS_URL.
  */
 export function workerOptionsFromCommandLine(args: string[], env: NodeJS.ProcessEnv): WorkerOptions {
   const { values, positionals } = parseArgs({
@@ -70,6 +95,9 @@ export function workerOptionsFromCommandLine(args: string[], env: NodeJS.Process
     drainGraceSeconds: optionalNumber('drain-grace', values['drain-grace'] ?? env.TROUPE_DRAIN_GRACE_SECONDS),
     serverCredentials: loadServerCredentials(env),
     headCredentials: loadChannelCredentials(env),
+    dataToken: dataTokenFromEnv(env),
+    maxMessageBytes: dataMessageLimit(bodyLimitFromEnv(env)),
+    natsUrl: env.TROUPE_NATS_URL || undefined,
   };
 }
 
