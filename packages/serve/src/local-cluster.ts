@@ -1,5 +1,6 @@
 // A whole cluster on one machine: nats-server, the head, one worker per node and the proxies,
 // each its own OS process, supervised and restarted when it dies.
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,6 +50,19 @@ export function nodeHost(k: number): string {
   return `127.0.0.${k}`;
 }
 
+/**
+ * A cluster that guards its admin API (a token) or its traffic (TLS) guards its data plane too:
+ * with a data token of its own unless one is given (TROUPE_DATA_TOKEN). An open local cluster,
+ * on loopback only, keeps an open data plane.
+ */
+function localDataToken(options: ResolvedStartOptions): string | undefined {
+  const given = options.env.TROUPE_DATA_TOKEN || process.env.TROUPE_DATA_TOKEN;
+  if (given) return given;
+  const guarded =
+    options.adminToken || process.env.TROUPE_ADMIN_TOKEN || options.env.TROUPE_TLS_CERT || process.env.TROUPE_TLS_CERT;
+  return guarded ? randomBytes(32).toString('base64url') : undefined;
+}
+
 export class LocalCluster {
   readonly processes = new Map<string, ManagedProcess>();
   private readonly logger: Logger;
@@ -58,9 +72,12 @@ export class LocalCluster {
   private natsUrl = '';
   private httpAddresses: string[] = [];
   private stopped = false;
+  /** Required on the workers' data streams; handed to admin clients by GetClusterInfo. */
+  private readonly dataToken: string | undefined;
 
   constructor(options: StartOptions = {}) {
     this.options = resolveStartOptions(options);
+    this.dataToken = localDataToken(this.options);
     this.logger = createLogger('local-cluster');
     this.workDir = mkdtempSync(join(tmpdir(), 'troupe-cluster-'));
     mkdirSync(join(this.workDir, 'logs'));
@@ -134,6 +151,7 @@ export class LocalCluster {
       TROUPE_ADDRESS: this.headAddress,
       TROUPE_NATS_URL: this.natsUrl,
       ...(this.options.adminToken ? { TROUPE_ADMIN_TOKEN: this.options.adminToken } : {}),
+      ...(this.dataToken ? { TROUPE_DATA_TOKEN: this.dataToken } : {}),
       // Children log at info at least: the supervisor reads their ready lines.
       TROUPE_LOG_LEVEL: process.env.TROUPE_CHILD_LOG_LEVEL ?? 'info',
       ...this.options.env,
