@@ -26,7 +26,9 @@ const logger = pino({ level: data.logLevel, base: { pid: process.pid } }).child(
   backend: data.backend,
   replica: data.replicaTag,
 });
-if (data.relayPort) (globalThis as Record<symbol, unknown>)[REPLICA_RELAY] = Object.freeze(new ThreadRelay(data.relayPort));
+if (data.relayPort) {
+  Object.defineProperty(globalThis, REPLICA_RELAY, { value: new ThreadRelay(data.relayPort), enumerable: false });
+}
 
 function post(message: ThreadToMain): void {
   port.postMessage(message);
