@@ -67,3 +67,16 @@ nats://{{ include "troupe.fullname" . }}-nats:{{ .Values.nats.port }}
 - name: TROUPE_CODE_DIR
   value: /app
 {{- end -}}
+
+{{- define "troupe.dataTokenSecret" -}}
+{{- printf "%s-data-token" (include "troupe.fullname" .) -}}
+{{- end -}}
+
+{{/* The data-plane token, for the processes that serve or make data calls (head hands it to admin clients). */}}
+{{- define "troupe.dataTokenEnv" -}}
+- name: TROUPE_DATA_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "troupe.dataTokenSecret" . }}
+      key: TROUPE_DATA_TOKEN
+{{- end -}}
