@@ -22,8 +22,12 @@ function preflight(app: AppFile, backends: Map<string, BackendDescription>, endp
   app.backends.forEach((backend, i) => {
     const running = backends.get(backend.name);
     if (!running) return;
-    if (running.importPath !== backend.importPath || !sameJson(running.initArgs, backend.initArgs ?? [])) {
-      throw new ValidationError(`backends[${i}]: importPath or initArgs of running backend "${backend.name}" differ; delete it first`);
+    if (
+      running.importPath !== backend.importPath ||
+      !sameJson(running.initArgs, backend.initArgs ?? []) ||
+      !sameJson(running.exposedMethods, backend.exposedMethods ?? [])
+    ) {
+      throw new ValidationError(`backends[${i}]: importPath, initArgs or exposedMethods of running backend "${backend.name}" differ; delete it first`);
     }
   });
   app.endpoints.forEach((endpoint, i) => {
