@@ -24,6 +24,9 @@ export class DataService implements CallVisitor {
   /** The channel whose frame is being read; set around readCallFrame to spare a closure per frame. */
   private current: ReplyChannel | undefined;
   private draining = false;
+  /** Refused streams are logged at most once a second (whoever reaches the port can open many). */
+  private refusedLoggedAt = 0;
+  private refusedUnlogged = 0;
 
   constructor(
     private readonly replica: (tag: string) => ReplicaHost | undefined,
@@ -39,7 +42,7 @@ export class DataService implements CallVisitor {
       requireBearerToken(stream.metadata, this.token);
     } catch (error) {
       // Refused before any frame is read: nothing is buffered for a peer without the token.
-      this.logger.warn({ peer: stream.getPeer() }, 'refused a data stream without a valid data token');
+      this.logRefused(stream);
       stream.emit('error', toServiceError(error));
       return;
     }
@@ -53,6 +56,18 @@ export class DataService implements CallVisitor {
     stream.on('error', () => channel.close());
     stream.on('close', () => channel.close());
   };
+
+  private logRefused(stream: DataStream): void {
+    const now = Date.now();
+    if (now - this.refusedLoggedAt < 1_000) {
+      this.refusedUnlogged++;
+      return;
+    }
+    const alsoRefused = this.refusedUnlogged;
+    this.refusedLoggedAt = now;
+    this.refusedUnlogged = 0;
+    this.logger.warn({ peer: stream.getPeer(), alsoRefused }, 'refused a data stream without a valid data token');
+  }
 
   onCall(id: number, replicaTag: string, methodName: string, frame: Buffer, start: number, end: number): void {
     const channel = this.current as ReplyChannel;

@@ -90,9 +90,9 @@ export class ReplicaRuntime {
     const call = this.decode(seq, id, buffer, groups[at + 2] as number, groups[at + 3] as number);
     if (!call) return;
     const httpReply = wantsHttpReply(call);
+    if (!this.callable(seq, id, call.methodName, httpReply)) return;
     let result: unknown;
     try {
-      this.backend.checkCallable(call.methodName, httpReply);
       result = this.backend.invoke(call.methodName, new ReplicaRequest(call));
     } catch (error) {
       this.fail(seq, id, call.methodName, error);
@@ -119,8 +119,8 @@ export class ReplicaRuntime {
       const call = this.decode(seq, id, buffer, groups[base + 2] as number, groups[base + 3] as number);
       if (!call) continue;
       methodName = call.methodName;
+      if (!this.callable(seq, id, methodName, wantsHttpReply(call))) continue;
       try {
-        this.backend.checkCallable(methodName, wantsHttpReply(call));
         requests.push(new ReplicaRequest(call));
       } catch (error) {
         this.fail(seq, id, methodName, error);
@@ -211,6 +211,21 @@ export class ReplicaRuntime {
       this.replies.writeError(seq, id, failureInfo(new BackendSetupError(`malformed Call: ${reason}`)));
       this.turn.request();
       return undefined;
+    }
+  }
+
+  /**
+   * Answers a call the backend does not take (a method not exposed to HTTP, a lifecycle hook)
+   * without running anything. Not logged as a backend failure: any HTTP client can ask for one.
+   */
+  private callable(seq: number, id: number, methodName: string, viaHttp: boolean): boolean {
+    try {
+      this.backend.checkCallable(methodName, viaHttp);
+      return true;
+    } catch (error) {
+      this.replies.writeError(seq, id, failureInfo(error));
+      this.turn.request();
+      return false;
     }
   }
 
