@@ -238,6 +238,7 @@ describe('batching', function () {
       maxConcurrentQueries: 100,
       maxBatchSize: 8,
       batchWaitTimeout: 0,
+      maxQueuedRequests: 2000,
     });
   });
 });

@@ -173,3 +173,16 @@ default storage class); when set, it still decides, so existing value files keep
 {{- $p.type -}}
 {{- end -}}
 {{- end -}}
+
+{{- define "troupe.dataTokenSecret" -}}
+{{- printf "%s-data-token" (include "troupe.fullname" .) -}}
+{{- end -}}
+
+{{/* The data-plane token, for the processes that serve or make data calls (head hands it to admin clients). */}}
+{{- define "troupe.dataTokenEnv" -}}
+- name: TROUPE_DATA_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "troupe.dataTokenSecret" . }}
+      key: TROUPE_DATA_TOKEN
+{{- end -}}

@@ -92,3 +92,14 @@ accounts {
       name: {{ include "troupe.natsAuthSecret" . }}
       key: client-password
 {{- end -}}
+
+{{/* NATS identity of a worker: the read-only client, for the routes of the handle calls it relays for its replicas. */}}
+{{- define "troupe.workerNatsEnv" -}}
+- name: TROUPE_NATS_USER
+  value: troupe-client
+- name: TROUPE_NATS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "troupe.natsAuthSecret" . }}
+      key: client-password
+{{- end -}}

@@ -22,8 +22,12 @@ function preflight(app: AppFile, backends: Map<string, BackendDescription>, endp
   app.backends.forEach((backend, i) => {
     const running = backends.get(backend.name);
     if (!running) return;
-    if (running.importPath !== backend.importPath || !sameJson(running.initArgs, backend.initArgs ?? [])) {
-      throw new ValidationError(`backends[${i}]: importPath or initArgs of running backend "${backend.name}" differ; delete it first`);
+    if (
+      running.importPath !== backend.importPath ||
+      !sameJson(running.initArgs, backend.initArgs ?? []) ||
+      !sameJson(running.exposedMethods, backend.exposedMethods ?? [])
+    ) {
+      throw new ValidationError(`backends[${i}]: importPath, initArgs or exposedMethods of running backend "${backend.name}" differ; delete it first`);
     }
   });
   app.endpoints.forEach((endpoint, i) => {
@@ -49,7 +53,11 @@ export async function deployApp(client: TroupeClient, app: AppFile, progress: De
       await client.updateBackendConfig(backend.name, backend.config ?? {});
     } else {
       progress.step(`creating backend ${backend.name} (${replicas} replicas)`);
-      await client.createBackend(backend.name, backend.importPath, { config: backend.config, initArgs: backend.initArgs });
+      await client.createBackend(backend.name, backend.importPath, {
+        config: backend.config,
+        initArgs: backend.initArgs,
+        exposedMethods: backend.exposedMethods,
+      });
     }
     progress.done(`backend ${backend.name}: ${replicas} replicas running`);
   }
@@ -57,6 +65,8 @@ export async function deployApp(client: TroupeClient, app: AppFile, progress: De
     const traffic = endpointTraffic(endpoint);
     const running = endpoints.get(endpoint.name);
     progress.step(`${running ? 'updating' : 'creating'} endpoint ${endpoint.name}`);
+    // Shadows leave before traffic changes: a backend moving from shadow to traffic is never both.
+    await removeShadows(client, endpoint.name, running?.shadows ?? {}, endpoint.shadow ?? {});
     if (!running) {
       await client.createEndpoint(endpoint.name, { traffic, route: endpoint.route, methods: endpoint.methods });
     } else if (!sameJson(running.traffic, traffic)) {
@@ -74,10 +84,23 @@ async function applyShadows(
   wanted: Record<string, number>,
 ): Promise<void> {
   for (const [backend, proportion] of Object.entries(wanted)) {
-    if (current[backend] !== proportion) await client.shadowTraffic(endpoint, backend, proportion);
+    if (current[backend] !== proportion && !(proportion === 0 && current[backend] === undefined)) {
+      await client.shadowTraffic(endpoint, backend, proportion);
+    }
   }
+}
+
+async function removeShadows(
+  client: TroupeClient,
+  endpoint: string,
+  current: Record<string, number>,
+  wanted: Record<string, number>,
+): Promise<void> {
   for (const backend of Object.keys(current)) {
-    if (!(backend in wanted)) await client.shadowTraffic(endpoint, backend, 0);
+    if (!wanted[backend]) {
+      await client.shadowTraffic(endpoint, backend, 0);
+      delete current[backend];
+    }
   }
 }
 

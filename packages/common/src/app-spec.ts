@@ -5,6 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { BackendConfigSchema } from './backend-config.js';
 import { validateSchema } from './schema-validator.js';
 import { ValidationError } from './errors.js';
+import { checkImportPath } from './import-path.js';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 
@@ -20,6 +21,12 @@ export const BackendSpecSchema = Type.Object(
       }),
     ),
     config: Type.Optional(BackendConfigSchema),
+    exposedMethods: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$' }), {
+        description:
+          "Methods of a class backend that HTTP's X-Serve-Call-Method may call, besides the class's static exposedMethods. @default [\"call\"]",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -67,8 +74,23 @@ export interface AppFile {
 export function validateAppFile(value: unknown): AppFile {
   const app = validateSchema(AppFileSchema, value ?? {}, '');
   const endpoints = (app.endpoints ?? []) as AppEndpoint[];
-  endpoints.forEach((endpoint, i) => checkEndpointTarget(endpoint, `endpoints[${i}]`));
-  return { backends: (app.backends ?? []) as AppBackend[], endpoints };
+  endpoints.forEach((endpoint, i) => {
+    checkEndpointTarget(endpoint, `endpoints[${i}]`);
+    checkShadows(endpoint, `endpoints[${i}]`);
+  });
+  const backends = (app.backends ?? []) as AppBackend[];
+  backends.forEach((backend, i) => checkImportPath(backend.importPath, `backends[${i}].importPath`));
+  return { backends, endpoints };
+}
+
+/** A shadow of a backend the endpoint's traffic already goes to would run its requests twice. */
+export function checkShadows(spec: EndpointSpecInput, path: string): void {
+  const traffic = endpointTraffic(spec);
+  for (const [backend, proportion] of Object.entries(spec.shadow ?? {})) {
+    if (proportion > 0 && (traffic[backend] ?? 0) > 0) {
+      throw new ValidationError(`${path}.shadow.${backend}: backend "${backend}" already takes this endpoint's traffic; a shadow of it would run requests twice`);
+    }
+  }
 }
 
 /** The cross-field rule of an endpoint spec (a CEL rule in the CRD). */

@@ -22,6 +22,13 @@ export const BackendConfigSchema = Type.Object(
           'Batches of one method a replica runs at once; 0: as many as maxConcurrentQueries allows. @default 0',
       }),
     ),
+    maxQueuedRequests: Type.Optional(
+      Type.Integer({
+        minimum: -1,
+        description:
+          'Requests each router (proxy or handle client) holds for this backend while every replica is full; beyond it HTTP answers 503 and handles fail with BackPressureError. -1: unbounded. @default 2000',
+      }),
+    ),
     userConfig: Type.Optional(
       Type.Unknown({
         description: 'Passed to reconfigure() of class backends, without restarting replicas.',
@@ -50,6 +57,12 @@ export interface BackendConfig {
    * replica while its batch runs. @default 0
    */
   maxConcurrentBatches?: number;
+  /**
+   * Requests each router (every proxy, every handle client) holds for this backend while all its
+   * replicas are at maxConcurrentQueries; more are refused (HTTP 503 with Retry-After, handles
+   * BackPressureError). -1: unbounded. @default 2000
+   */
+  maxQueuedRequests: number;
   /** Any JSON value; undefined when unset. */
   userConfig?: unknown;
 }
@@ -59,6 +72,7 @@ export const BACKEND_CONFIG_DEFAULTS: Readonly<BackendConfig> = Object.freeze({
   maxConcurrentQueries: 100,
   maxBatchSize: 1,
   batchWaitTimeout: 0,
+  maxQueuedRequests: 2000,
 });
 
 /** Validates a partial config and merges it over `base` (the defaults when creating). */

@@ -31,3 +31,28 @@ export interface PendingCall {
    */
   cancel(): void;
 }
+
+/** How a relayed call failed: the wire form of the error, rebuilt by `fromErrorInfo`. */
+export interface RelayedError {
+  code: string;
+  name: string;
+  message: string;
+}
+
+/**
+ * Handle calls from inside a replica. A replica thread holds no credential of the cluster: its
+ * worker's main thread routes the calls for it, and this object, set by the thread under
+ * `Symbol.for('troupe.replicaRelay')`, is how `connect()` inside a replica reaches it.
+ */
+export interface ReplicaRelay {
+  /** Resolves once the worker's routes know `endpoint` (waiting for it when `missingOk`). Rejects with a RelayedError. */
+  waitFor(endpoint: string, missingOk: boolean): Promise<void>;
+  /** `reply` resolves with the v8-serialized value the backend returned, or rejects with a RelayedError. */
+  call(endpoint: string, request: CallRequest, options?: CallOptions): RelayedCall;
+}
+
+export interface RelayedCall {
+  readonly assigned: Promise<void>;
+  readonly reply: Promise<Uint8Array>;
+  cancel(): void;
+}

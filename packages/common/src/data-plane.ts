@@ -14,6 +14,10 @@ export interface DataPlaneOptions {
   logger?: Logger;
   /** Credentials of the data streams to workers. @default insecure */
   credentials?: ChannelCredentials;
+  /** The cluster's data token (TROUPE_DATA_TOKEN), required by workers when they have one. */
+  token?: string;
+  /** Largest data-plane frame sent or read. @default dataMessageLimit() (10 MiB body limit plus framing) */
+  maxMessageBytes?: number;
   /** Attempts of a call that no replica took (never of one a replica may have run). @default 5 */
   maxAttempts?: number;
   /**
@@ -71,6 +75,10 @@ class CallState implements Waiter, ReplyReceiver {
       this.resolveAssigned = resolve;
     });
     return this.assignedPromise;
+  }
+
+  refuse(error: TroupeError): void {
+    this.fail(error);
   }
 
   private markAssigned(): void {
@@ -157,7 +165,11 @@ export class DataPlane {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.logger = options.logger;
     this.nodeId = options.nodeId;
-    this.pool = new WorkerChannelPool({ credentials: options.credentials });
+    this.pool = new WorkerChannelPool({
+      credentials: options.credentials,
+      token: options.token,
+      maxMessageBytes: options.maxMessageBytes,
+    });
     this.sweeper = setInterval(() => this.sweepDeadlines(), SWEEP_MS);
     this.sweeper.unref();
   }

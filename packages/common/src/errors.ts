@@ -74,6 +74,15 @@ export class CancelledError extends TroupeError {
   override name = 'CancelledError';
 }
 
+/**
+ * The router's queue for the backend is full (`maxQueuedRequests`): the call was refused before
+ * it reached any replica, so the caller may retry later. HTTP answers 503 with Retry-After.
+ */
+export class BackPressureError extends TroupeError {
+  override readonly code: string = 'BACK_PRESSURE';
+  override name = 'BackPressureError';
+}
+
 /** A batch backend broke the batching contract (not an array, or the wrong length). */
 export class BatchContractError extends TroupeError {
   override readonly code: string = 'BATCH_CONTRACT';
@@ -111,6 +120,7 @@ const byCode = new Map<string, ErrorClass>([
   ['REPLICA_NOT_FOUND', ReplicaNotFoundError],
   ['REPLICA_DIED', ReplicaDiedError],
   ['BATCH_CONTRACT', BatchContractError],
+  ['BACK_PRESSURE', BackPressureError],
   ['CANCELLED', CancelledError],
   ['INTERNAL', InternalError],
 ]);

@@ -19,3 +19,5 @@ export * from './nats-access.js';
 export * from './unary-client.js';
 export * from './fifo.js';
 export * from './health-server.js';
+export * from './import-path.js';
+export * from './data-plane-limits.js';

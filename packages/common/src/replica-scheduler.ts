@@ -2,6 +2,8 @@
 // above maxConcurrentQueries; when every replica is full, calls wait in arrival order. Given a
 // local node, replicas there go first while they have room (no hop to another machine).
 import type { troupe } from '@troupe/protocol';
+import { BACKEND_CONFIG_DEFAULTS } from './backend-config.js';
+import { BackPressureError } from './errors.js';
 import { Fifo } from './fifo.js';
 import type { WorkerChannel, WorkerChannelPool } from './worker-channel.js';
 
@@ -16,6 +18,8 @@ export interface ReplicaSlot {
 /** A call waiting for a free replica. */
 export interface Waiter {
   assign(slot: ReplicaSlot): void;
+  /** The call is refused without running: the queue is full. */
+  refuse(error: BackPressureError): void;
   /** Set once the waiter gave up (timed out); the queue skips it. */
   cancelled: boolean;
 }
@@ -40,6 +44,13 @@ class WaitQueue {
     }
     return undefined;
   }
+
+  /** Drops the entries that gave up; returns how many wait for real. */
+  compact(): number {
+    const live = this.items.drain().filter((waiter) => !waiter.cancelled);
+    for (const waiter of live) this.items.push(waiter);
+    return live.length;
+  }
 }
 
 export class ReplicaScheduler {
@@ -48,6 +59,8 @@ export class ReplicaScheduler {
   private localSlots: ReplicaSlot[] = [];
   private readonly queue = new WaitQueue();
   maxConcurrentQueries = 100;
+  /** -1: unbounded. */
+  maxQueuedRequests = BACKEND_CONFIG_DEFAULTS.maxQueuedRequests;
 
   constructor(readonly backend: string) {}
 
@@ -62,6 +75,8 @@ export class ReplicaScheduler {
   /** Applies a new replica set, keeping in-flight counts of replicas that stay. */
   update(route: troupe.v1.IBackendRoute, pool: WorkerChannelPool, localNode?: string): void {
     this.maxConcurrentQueries = route.maxConcurrentQueries || 100;
+    const maxQueued = route.maxQueuedRequests;
+    this.maxQueuedRequests = maxQueued === undefined || maxQueued === null ? BACKEND_CONFIG_DEFAULTS.maxQueuedRequests : maxQueued;
     const previous = new Map(this.slots.map((slot) => [slot.tag, slot]));
     const replicas = route.replicas ?? [];
     this.slots = replicas.map((replica) => {
@@ -73,15 +88,31 @@ export class ReplicaScheduler {
     this.drain();
   }
 
-  /** Assigns at once when a replica has room, else queues in arrival order. */
+  /**
+   * Assigns at once when a replica has room, else queues in arrival order; a new call finding
+   * the queue at maxQueuedRequests is refused. A retry (`exclude` set) was admitted already.
+   */
   acquire(waiter: Waiter, exclude?: ReplicaSlot): void {
     const slot = this.queue.length === 0 ? this.pick(exclude) : undefined;
     if (slot) {
       slot.inFlight++;
       waiter.assign(slot);
+    } else if (exclude === undefined && this.queueIsFull()) {
+      waiter.refuse(
+        new BackPressureError(
+          `backend "${this.backend}" has ${this.maxQueuedRequests} requests waiting for a replica (maxQueuedRequests); try again later`,
+        ),
+      );
     } else {
       this.queue.push(waiter);
     }
+  }
+
+  private queueIsFull(): boolean {
+    const limit = this.maxQueuedRequests;
+    if (limit < 0 || this.queue.length < limit) return false;
+    // Calls that gave up still hold entries until they come out: count only the live ones.
+    return this.queue.compact() >= limit;
   }
 
   release(slot: ReplicaSlot): void {

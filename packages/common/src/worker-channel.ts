@@ -1,9 +1,10 @@
 // One bidirectional data stream to one worker, shared by every call to its replicas. Calls issued
 // in one event-loop turn leave in one frame; replies come back multiplexed by id.
-import { Client, credentials, status as GrpcStatus, type ChannelCredentials, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
+import { Client, credentials, Metadata, status as GrpcStatus, type ChannelCredentials, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 import { DataService, type troupe } from '@troupe/protocol';
+import { dataMessageLimit } from './data-plane-limits.js';
 import { fromServiceError } from './failure-converter.js';
-import { UnavailableError } from './errors.js';
+import { UnavailableError, ValidationError } from './errors.js';
 
 /** How a call on a channel ended when no reply came back. */
 export class ChannelBrokenError extends UnavailableError {
@@ -28,14 +29,17 @@ type DataStream = ClientDuplexStream<troupe.v1.ICallFrame, troupe.v1.ReplyFrame>
 
 export interface WorkerChannelOptions {
   credentials?: ChannelCredentials;
+  /** The cluster's data token, sent as `authorization: Bearer <token>` when the stream opens. */
+  token?: string;
+  /**
+   * Largest frame sent or read. Calls of one turn that would exceed it leave in several frames; a
+   * call larger on its own fails with a ValidationError and never leaves. @default dataMessageLimit()
+   */
+  maxMessageBytes?: number;
 }
 
-const CHANNEL_OPTIONS = {
-  'grpc.keepalive_time_ms': 10_000,
-  'grpc.keepalive_timeout_ms': 5_000,
-  'grpc.max_receive_message_length': 64 * 1024 * 1024,
-  'grpc.max_send_message_length': 64 * 1024 * 1024,
-};
+/** Estimated bytes of a cancel in a frame (id, tag, framing). */
+const CANCEL_BYTES = 64;
 
 export class WorkerChannel {
   private readonly client: Client;
@@ -48,12 +52,23 @@ export class WorkerChannel {
   private cancels: troupe.v1.ICallCancel[] = [];
   private flushScheduled = false;
   private closed = false;
+  private readonly metadata: Metadata;
+  private readonly maxMessageBytes: number;
 
   constructor(
     readonly address: string,
     options: WorkerChannelOptions = {},
   ) {
-    this.client = new Client(address, options.credentials ?? credentials.createInsecure(), CHANNEL_OPTIONS);
+    this.maxMessageBytes = options.maxMessageBytes ?? dataMessageLimit();
+    this.client = new Client(address, options.credentials ?? credentials.createInsecure(), {
+      'grpc.keepalive_time_ms': 10_000,
+      'grpc.keepalive_timeout_ms': 5_000,
+      'grpc.max_receive_message_length': this.maxMessageBytes,
+      // Frames are cut to size before they leave (see flush); the worker enforces its own limit.
+      'grpc.max_send_message_length': -1,
+    });
+    this.metadata = new Metadata();
+    if (options.token) this.metadata.set('authorization', `Bearer ${options.token}`);
   }
 
   get inFlight(): number {
@@ -103,16 +118,47 @@ export class WorkerChannel {
   private readonly flush = (): void => {
     this.flushScheduled = false;
     if (this.outbox.length === 0 && this.cancels.length === 0) return;
-    const frame: troupe.v1.ICallFrame = { calls: this.outbox };
+    const calls = this.outbox;
+    const cancels = this.cancels;
     this.outbox = [];
-    // The worker reads a frame's cancels after its calls, so a call sent and cancelled in one turn
-    // is queued before it is looked for.
-    if (this.cancels.length > 0) {
-      frame.cancels = this.cancels;
-      this.cancels = [];
+    this.cancels = [];
+    const stream = this.ensureStream();
+    const limit = this.maxMessageBytes;
+    let frameCalls: troupe.v1.ICall[] = [];
+    let frameBytes = cancels.length * CANCEL_BYTES;
+    for (const call of calls) {
+      const bytes = estimateCallBytes(call);
+      if (bytes + cancels.length * CANCEL_BYTES > limit) {
+        this.refuseOversized(call, bytes);
+        continue;
+      }
+      if (frameCalls.length > 0 && frameBytes + bytes > limit) {
+        stream.write({ calls: frameCalls });
+        frameCalls = [];
+        frameBytes = cancels.length * CANCEL_BYTES;
+      }
+      frameCalls.push(call);
+      frameBytes += bytes;
     }
-    this.ensureStream().write(frame);
+    if (frameCalls.length === 0 && cancels.length === 0) return;
+    const frame: troupe.v1.ICallFrame = { calls: frameCalls };
+    // The worker reads a frame's cancels after its calls, so a call sent and cancelled in one turn
+    // is queued before it is looked for: cancels ride in the last frame of the turn.
+    if (cancels.length > 0) frame.cancels = cancels;
+    stream.write(frame);
   };
+
+  /** A call larger than any frame may be: it fails here, and the stream stays usable for others. */
+  private refuseOversized(call: troupe.v1.ICall, bytes: number): void {
+    const id = call.id as number;
+    const receiver = this.pending.get(id);
+    this.pending.delete(id);
+    receiver?.onFailure(
+      new ValidationError(
+        `data: the call takes about ${bytes} bytes, more than the data plane carries (${this.maxMessageBytes} bytes: the body limit plus framing)`,
+      ),
+    );
+  }
 
   private ensureStream(): DataStream {
     if (this.stream) return this.stream;
@@ -120,6 +166,7 @@ export class WorkerChannel {
       DataService.stream.path,
       DataService.stream.requestSerialize,
       DataService.stream.responseDeserialize,
+      this.metadata.clone(),
     ) as DataStream;
     this.opened = false;
     stream.on('metadata', () => {
@@ -164,6 +211,31 @@ export class WorkerChannel {
     this.cancels = [];
     for (const [id, waiter] of waiters) waiter.onFailure(unsent.has(id) ? undelivered : error);
   }
+}
+
+/**
+ * An upper bound of a call's encoded size, without encoding it: strings count three bytes per
+ * UTF-16 unit (UTF-8's worst case), every field its tag and length prefix.
+ */
+function estimateCallBytes(call: troupe.v1.ICall): number {
+  let bytes = 48 + textBytes(call.replicaTag) + textBytes(call.methodName) + (call.data?.length ?? 0);
+  const http = call.http;
+  if (http) {
+    bytes += 32 + textBytes(http.method) + textBytes(http.path) + textBytes(http.pathParamsJson) + (http.body?.length ?? 0);
+    bytes += mapBytes(http.query) + mapBytes(http.headers);
+  }
+  return bytes;
+}
+
+function textBytes(text: string | null | undefined): number {
+  return text ? 3 * text.length + 6 : 0;
+}
+
+function mapBytes(map: Record<string, string> | null | undefined): number {
+  let bytes = 0;
+  if (!map) return bytes;
+  for (const key in map) bytes += 18 + 3 * (key.length + (map[key]?.length ?? 0));
+  return bytes;
 }
 
 /**

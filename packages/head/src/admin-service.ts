@@ -35,6 +35,8 @@ export interface AdminHooks {
   /** Called by the Shutdown RPC: stops the local cluster that runs this head. */
   shutdown(): Promise<void> | void;
   natsUrl: string;
+  /** The workers' data token: admin clients need it for their handles. */
+  dataToken?: string;
 }
 
 export function adminService(head: Head, auth: ServiceAuth, hooks: AdminHooks): UntypedServiceImplementation {
@@ -57,12 +59,15 @@ export function adminService(head: Head, auth: ServiceAuth, hooks: AdminHooks): 
       change(await head.shadowTraffic(r.endpoint, r.backend, r.proportion)),
     ),
     getStatus: unary(auth, () => head.status()),
+    // The data token and the read-only NATS credentials go to admin callers only (authenticated
+    // when an admin token is set), as fields of the reply: never in a URL, never in a log line.
     getClusterInfo: unary(auth, () => ({
       natsUrl: withoutCredentials(hooks.natsUrl),
       headId: head.id,
       httpLocation: head.httpLocation,
       natsUser: head.options.clientNatsCredentials?.user ?? '',
       natsPassword: head.options.clientNatsCredentials?.password ?? '',
+      dataToken: hooks.dataToken ?? '',
     })),
     waitConverged: unary(auth, async (r: troupe.v1.WaitRequest) => {
       const result = await head.waitConverged(Number(r.version), (r.timeoutSeconds || 60) * 1000);

@@ -17,6 +17,8 @@ export interface BackendState {
   importPath: string;
   initArgs: unknown[];
   config: BackendConfig;
+  /** Methods HTTP may call besides the class's own static list; empty: that list, else `call`. */
+  exposedMethods: string[];
 }
 
 export interface EndpointState {
@@ -74,6 +76,9 @@ export function configFromWire(config: troupe.v1.IBackendConfig | null | undefin
   if (config.maxConcurrentBatches !== undefined && config.maxConcurrentBatches !== null) {
     partial.maxConcurrentBatches = config.maxConcurrentBatches;
   }
+  if (config.maxQueuedRequests !== undefined && config.maxQueuedRequests !== null) {
+    partial.maxQueuedRequests = config.maxQueuedRequests;
+  }
   const userConfig = parseJson(config.userConfigJson, 'config.userConfig');
   if (userConfig !== undefined) partial.userConfig = userConfig;
   return partial;
@@ -85,6 +90,7 @@ export function configToWire(config: BackendConfig): troupe.v1.IBackendConfig {
     maxConcurrentQueries: config.maxConcurrentQueries,
     maxBatchSize: config.maxBatchSize,
     batchWaitTimeout: config.batchWaitTimeout,
+    maxQueuedRequests: config.maxQueuedRequests,
   };
   if (config.maxConcurrentBatches !== undefined) wire.maxConcurrentBatches = config.maxConcurrentBatches;
   if (config.userConfig !== undefined) wire.userConfigJson = JSON.stringify(config.userConfig);
@@ -97,6 +103,7 @@ export function backendToWire(backend: BackendState): troupe.v1.IBackendSpec {
     importPath: backend.importPath,
     initArgsJson: JSON.stringify(backend.initArgs),
     config: configToWire(backend.config),
+    exposedMethods: [...backend.exposedMethods],
   };
 }
 
@@ -113,8 +120,22 @@ export function createBackend(state: DesiredState, spec: troupe.v1.IBackendSpec)
   const initArgs = parseJson(spec.initArgsJson, 'initArgs') ?? [];
   if (!Array.isArray(initArgs)) throw new ValidationError('initArgs: must be an array');
   const config = mergeBackendConfig(BACKEND_CONFIG_DEFAULTS, configFromWire(spec.config));
-  const backends = new Map(state.backends).set(tag, { tag, importPath, initArgs, config });
+  const exposedMethods = checkExposedMethods(spec.exposedMethods ?? []);
+  const backends = new Map(state.backends).set(tag, { tag, importPath, initArgs, config, exposedMethods });
   return next(state, { backends });
+}
+
+/** Names HTTP must never reach, whatever a backend lists. */
+const NEVER_EXPOSED = new Set(['constructor', 'reconfigure', 'checkHealth', 'shutdown', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+function checkExposedMethods(methods: string[]): string[] {
+  for (const method of methods) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(method)) {
+      throw new ValidationError(`exposedMethods: ${JSON.stringify(method)} is not a method name`);
+    }
+    if (NEVER_EXPOSED.has(method)) throw new ValidationError(`exposedMethods: "${method}" can never be called over HTTP`);
+  }
+  return [...new Set(methods)];
 }
 
 export function updateBackendConfig(

@@ -12,6 +12,8 @@ export interface HeadServerOptions extends HeadOptions {
   address?: string;
   /** Bearer token required by the admin and control APIs when set. */
   adminToken?: string;
+  /** The workers' data token, handed to admin clients by GetClusterInfo so their handles can call. */
+  dataToken?: string;
   /** TLS of the gRPC server. @default insecure */
   serverCredentials?: ServerCredentials;
   /** Stops the cluster on the Shutdown RPC. @default closes the head only */
@@ -71,7 +73,7 @@ export async function startHeadServer(options: HeadServerOptions): Promise<HeadS
       await head.close();
       await health?.close();
     })());
-  const hooks: AdminHooks = { natsUrl: options.natsUrl, shutdown: options.onShutdown ?? close };
+  const hooks: AdminHooks = { natsUrl: options.natsUrl, dataToken: options.dataToken, shutdown: options.onShutdown ?? close };
   server.addService(AdminService, adminService(head, auth, hooks));
   server.addService(ControlService, controlService(head, auth, sessions));
   const requested = options.address ?? '127.0.0.1:7420';

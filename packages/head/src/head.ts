@@ -5,6 +5,7 @@ import { connect, type NatsConnection } from 'nats';
 import type { ChannelCredentials } from '@grpc/grpc-js';
 import { SNAPSHOT_SUBJECT, v1, type troupe } from '@troupe/protocol';
 import {
+  checkImportPath,
   createLogger,
   isValidSnapshotVersion,
   natsConnectionOptions,
@@ -266,6 +267,7 @@ export class Head implements ReconcilerHost {
 
   async createBackend(spec: troupe.v1.IBackendSpec): Promise<number> {
     return this.mutate(async (current) => {
+      checkImportPath(spec.importPath ?? '');
       const next = state.createBackend(current, spec);
       await this.checkShape(next, spec.tag ?? '');
       return next;
@@ -323,11 +325,29 @@ export class Head implements ReconcilerHost {
   }
 
   setTraffic(endpoint: string, traffic: Record<string, number>): Promise<number> {
-    return this.mutate((current) => state.setTraffic(current, endpoint, traffic));
+    return this.mutate((current) => {
+      const shadows = current.endpoints.find((e) => e.name === endpoint)?.shadows ?? {};
+      for (const [backend, weight] of Object.entries(traffic)) {
+        if (weight > 0 && (shadows[backend] ?? 0) > 0) {
+          throw new ValidationError(
+            `traffic.${backend}: backend "${backend}" is a shadow of endpoint "${endpoint}"; remove the shadow first, or requests would run twice`,
+          );
+        }
+      }
+      return state.setTraffic(current, endpoint, traffic);
+    });
   }
 
   shadowTraffic(endpoint: string, backend: string, proportion: number): Promise<number> {
-    return this.mutate((current) => state.shadowTraffic(current, endpoint, backend, proportion));
+    return this.mutate((current) => {
+      const traffic = current.endpoints.find((e) => e.name === endpoint)?.traffic ?? {};
+      if (proportion > 0 && (traffic[backend] ?? 0) > 0) {
+        throw new ValidationError(
+          `backend: "${backend}" already takes the traffic of endpoint "${endpoint}"; a shadow of it would run requests twice`,
+        );
+      }
+      return state.shadowTraffic(current, endpoint, backend, proportion);
+    });
   }
 
   backendInfo(backend: state.BackendState): troupe.v1.IBackendInfo {
@@ -393,6 +413,7 @@ export class Head implements ReconcilerHost {
       backends.push({
         tag: backend.tag,
         maxConcurrentQueries: backend.config.maxConcurrentQueries,
+        maxQueuedRequests: backend.config.maxQueuedRequests,
         numReplicas: backend.config.numReplicas,
         replicas: this.reconciler
           .running(backend.tag)

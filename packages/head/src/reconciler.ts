@@ -327,6 +327,7 @@ export class Reconciler {
       importPath: backend.importPath,
       initArgsJson: JSON.stringify(backend.initArgs),
       config,
+      exposedMethods: backend.exposedMethods,
     };
     worker.client.startReplica(request).then(
       (status) => this.onStarted(record, status),

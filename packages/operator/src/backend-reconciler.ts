@@ -55,15 +55,18 @@ export class BackendReconciler {
     const tag = backend.metadata.name;
     const { importPath } = backend.spec;
     const initArgs = backend.spec.initArgs ?? [];
+    const exposedMethods = backend.spec.exposedMethods ?? [];
     const desired = mergeBackendConfig(BACKEND_CONFIG_DEFAULTS, backend.spec.config ?? {}, 'spec.config');
     let current = (await head.listBackends()).find((b) => b.tag === tag);
 
-    if (current !== undefined && (current.importPath !== importPath || !isDeepStrictEqual(current.initArgs, initArgs))) {
+    const codeChanged = (b: { importPath: string; initArgs: unknown[]; exposedMethods: string[] }): boolean =>
+      b.importPath !== importPath || !isDeepStrictEqual(b.initArgs, initArgs) || !isDeepStrictEqual(b.exposedMethods, exposedMethods);
+    if (current !== undefined && codeChanged(current)) {
       // Replicas cannot change their code in place: the backend is re-created, which the head
       // allows only while no endpoint routes to it.
       const users = endpointsUsing(await head.listEndpoints(), tag);
       if (users.length > 0) {
-        const message = `importPath/initArgs changed, but endpoints ${users.join(', ')} still route to this backend; ` +
+        const message = `importPath/initArgs/exposedMethods changed, but endpoints ${users.join(', ')} still route to this backend; ` +
           'point them elsewhere (or delete them) so it can be re-created';
         await this.status(backend, outcome('failed', Reason.ReplaceBlocked, message), current);
         return { requeueAfterMs: this.context.waitPollMs };
@@ -76,7 +79,7 @@ export class BackendReconciler {
     if (current === undefined) {
       assertLeader(this.context);
       this.context.logger.info({ backend: tag, importPath }, 'creating backend on the head');
-      await applied(head.createBackend(tag, importPath, { config: backend.spec.config ?? {}, initArgs }));
+      await applied(head.createBackend(tag, importPath, { config: backend.spec.config ?? {}, initArgs, exposedMethods }));
       this.notifyEndpoints(backend);
     } else if (!sameConfig(current.config, desired)) {
       assertLeader(this.context);

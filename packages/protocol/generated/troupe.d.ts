@@ -39,6 +39,7 @@ export namespace troupe {
             batchWaitTimeout?: (number|null);
             userConfigJson?: (string|null);
             maxConcurrentBatches?: (number|null);
+            maxQueuedRequests?: (number|null);
         }
 
         class BackendConfig implements IBackendConfig {
@@ -49,6 +50,7 @@ export namespace troupe {
             public batchWaitTimeout?: (number|null);
             public userConfigJson?: (string|null);
             public maxConcurrentBatches?: (number|null);
+            public maxQueuedRequests?: (number|null);
             public static create(properties?: troupe.v1.IBackendConfig): troupe.v1.BackendConfig;
             public static encode(message: troupe.v1.IBackendConfig, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.BackendConfig;
@@ -60,6 +62,7 @@ export namespace troupe {
             importPath?: (string|null);
             initArgsJson?: (string|null);
             config?: (troupe.v1.IBackendConfig|null);
+            exposedMethods?: (string[]|null);
         }
 
         class BackendSpec implements IBackendSpec {
@@ -68,6 +71,7 @@ export namespace troupe {
             public importPath: string;
             public initArgsJson: string;
             public config?: (troupe.v1.IBackendConfig|null);
+            public exposedMethods: string[];
             public static create(properties?: troupe.v1.IBackendSpec): troupe.v1.BackendSpec;
             public static encode(message: troupe.v1.IBackendSpec, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.BackendSpec;
@@ -363,6 +367,7 @@ export namespace troupe {
             httpLocation?: (string|null);
             natsUser?: (string|null);
             natsPassword?: (string|null);
+            dataToken?: (string|null);
         }
 
         class ClusterInfo implements IClusterInfo {
@@ -372,6 +377,7 @@ export namespace troupe {
             public httpLocation: string;
             public natsUser: string;
             public natsPassword: string;
+            public dataToken: string;
             public static create(properties?: troupe.v1.IClusterInfo): troupe.v1.ClusterInfo;
             public static encode(message: troupe.v1.IClusterInfo, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.ClusterInfo;
@@ -654,6 +660,7 @@ export namespace troupe {
             importPath?: (string|null);
             initArgsJson?: (string|null);
             config?: (troupe.v1.IReplicaConfig|null);
+            exposedMethods?: (string[]|null);
         }
 
         class StartReplicaRequest implements IStartReplicaRequest {
@@ -663,6 +670,7 @@ export namespace troupe {
             public importPath: string;
             public initArgsJson: string;
             public config?: (troupe.v1.IReplicaConfig|null);
+            public exposedMethods: string[];
             public static create(properties?: troupe.v1.IStartReplicaRequest): troupe.v1.StartReplicaRequest;
             public static encode(message: troupe.v1.IStartReplicaRequest, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.StartReplicaRequest;
@@ -943,6 +951,7 @@ export namespace troupe {
             maxConcurrentQueries?: (number|null);
             replicas?: (troupe.v1.IReplicaEndpoint[]|null);
             numReplicas?: (number|null);
+            maxQueuedRequests?: (number|null);
         }
 
         class BackendRoute implements IBackendRoute {
@@ -951,6 +960,7 @@ export namespace troupe {
             public maxConcurrentQueries: number;
             public replicas: troupe.v1.IReplicaEndpoint[];
             public numReplicas: number;
+            public maxQueuedRequests?: (number|null);
             public static create(properties?: troupe.v1.IBackendRoute): troupe.v1.BackendRoute;
             public static encode(message: troupe.v1.IBackendRoute, writer?: $protobuf.Writer): $protobuf.Writer;
             public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): troupe.v1.BackendRoute;

@@ -320,6 +320,7 @@ export const troupe = $root.troupe = (() => {
              * @property {number|null} [batchWaitTimeout] BackendConfig batchWaitTimeout
              * @property {string|null} [userConfigJson] BackendConfig userConfigJson
              * @property {number|null} [maxConcurrentBatches] BackendConfig maxConcurrentBatches
+             * @property {number|null} [maxQueuedRequests] BackendConfig maxQueuedRequests
              */
 
             /**
@@ -385,6 +386,14 @@ export const troupe = $root.troupe = (() => {
              */
             BackendConfig.prototype.maxConcurrentBatches = null;
 
+            /**
+             * BackendConfig maxQueuedRequests.
+             * @member {number|null|undefined} maxQueuedRequests
+             * @memberof troupe.v1.BackendConfig
+             * @instance
+             */
+            BackendConfig.prototype.maxQueuedRequests = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -421,6 +430,12 @@ export const troupe = $root.troupe = (() => {
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(BackendConfig.prototype, "_maxConcurrentBatches", {
                 get: $util.oneOfGetter($oneOfFields = ["maxConcurrentBatches"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(BackendConfig.prototype, "_maxQueuedRequests", {
+                get: $util.oneOfGetter($oneOfFields = ["maxQueuedRequests"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -464,6 +479,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 5, wireType 2 =*/42).string(message.userConfigJson);
                 if (message.maxConcurrentBatches != null && Object.hasOwnProperty.call(message, "maxConcurrentBatches"))
                     writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.maxConcurrentBatches);
+                if (message.maxQueuedRequests != null && Object.hasOwnProperty.call(message, "maxQueuedRequests"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).int32(message.maxQueuedRequests);
                 return writer;
             };
 
@@ -525,6 +542,10 @@ export const troupe = $root.troupe = (() => {
                             message.maxConcurrentBatches = reader.uint32();
                             break;
                         }
+                    case 7: {
+                            message.maxQueuedRequests = reader.int32();
+                            break;
+                        }
                     default:
                         reader.skipType(tag & 7, long);
                         break;
@@ -566,6 +587,7 @@ export const troupe = $root.troupe = (() => {
              * @property {string|null} [importPath] BackendSpec importPath
              * @property {string|null} [initArgsJson] BackendSpec initArgsJson
              * @property {troupe.v1.IBackendConfig|null} [config] BackendSpec config
+             * @property {Array.<string>|null} [exposedMethods] BackendSpec exposedMethods
              */
 
             /**
@@ -577,6 +599,7 @@ export const troupe = $root.troupe = (() => {
              * @param {troupe.v1.IBackendSpec=} [properties] Properties to set
              */
             function BackendSpec(properties) {
+                this.exposedMethods = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -616,6 +639,14 @@ export const troupe = $root.troupe = (() => {
             BackendSpec.prototype.config = null;
 
             /**
+             * BackendSpec exposedMethods.
+             * @member {Array.<string>} exposedMethods
+             * @memberof troupe.v1.BackendSpec
+             * @instance
+             */
+            BackendSpec.prototype.exposedMethods = $util.emptyArray;
+
+            /**
              * Creates a new BackendSpec instance using the specified properties.
              * @function create
              * @memberof troupe.v1.BackendSpec
@@ -651,6 +682,9 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.initArgsJson);
                 if (message.config != null && Object.hasOwnProperty.call(message, "config"))
                     $root.troupe.v1.BackendConfig.encode(message.config, writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (message.exposedMethods != null && message.exposedMethods.length)
+                    for (let i = 0; i < message.exposedMethods.length; ++i)
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.exposedMethods[i]);
                 return writer;
             };
 
@@ -702,6 +736,12 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 4: {
                             message.config = $root.troupe.v1.BackendConfig.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 5: {
+                            if (!(message.exposedMethods && message.exposedMethods.length))
+                                message.exposedMethods = [];
+                            message.exposedMethods.push(reader.string());
                             break;
                         }
                     default:
@@ -3624,6 +3664,7 @@ export const troupe = $root.troupe = (() => {
              * @property {string|null} [httpLocation] ClusterInfo httpLocation
              * @property {string|null} [natsUser] ClusterInfo natsUser
              * @property {string|null} [natsPassword] ClusterInfo natsPassword
+             * @property {string|null} [dataToken] ClusterInfo dataToken
              */
 
             /**
@@ -3682,6 +3723,14 @@ export const troupe = $root.troupe = (() => {
             ClusterInfo.prototype.natsPassword = "";
 
             /**
+             * ClusterInfo dataToken.
+             * @member {string} dataToken
+             * @memberof troupe.v1.ClusterInfo
+             * @instance
+             */
+            ClusterInfo.prototype.dataToken = "";
+
+            /**
              * Creates a new ClusterInfo instance using the specified properties.
              * @function create
              * @memberof troupe.v1.ClusterInfo
@@ -3715,6 +3764,8 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.headId);
                 if (message.httpLocation != null && Object.hasOwnProperty.call(message, "httpLocation"))
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.httpLocation);
+                if (message.dataToken != null && Object.hasOwnProperty.call(message, "dataToken"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.dataToken);
                 if (message.natsUser != null && Object.hasOwnProperty.call(message, "natsUser"))
                     writer.uint32(/* id 10, wireType 2 =*/82).string(message.natsUser);
                 if (message.natsPassword != null && Object.hasOwnProperty.call(message, "natsPassword"))
@@ -3774,6 +3825,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 11: {
                             message.natsPassword = reader.string();
+                            break;
+                        }
+                    case 4: {
+                            message.dataToken = reader.string();
                             break;
                         }
                     default:
@@ -6186,6 +6241,7 @@ export const troupe = $root.troupe = (() => {
              * @property {string|null} [importPath] StartReplicaRequest importPath
              * @property {string|null} [initArgsJson] StartReplicaRequest initArgsJson
              * @property {troupe.v1.IReplicaConfig|null} [config] StartReplicaRequest config
+             * @property {Array.<string>|null} [exposedMethods] StartReplicaRequest exposedMethods
              */
 
             /**
@@ -6197,6 +6253,7 @@ export const troupe = $root.troupe = (() => {
              * @param {troupe.v1.IStartReplicaRequest=} [properties] Properties to set
              */
             function StartReplicaRequest(properties) {
+                this.exposedMethods = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -6244,6 +6301,14 @@ export const troupe = $root.troupe = (() => {
             StartReplicaRequest.prototype.config = null;
 
             /**
+             * StartReplicaRequest exposedMethods.
+             * @member {Array.<string>} exposedMethods
+             * @memberof troupe.v1.StartReplicaRequest
+             * @instance
+             */
+            StartReplicaRequest.prototype.exposedMethods = $util.emptyArray;
+
+            /**
              * Creates a new StartReplicaRequest instance using the specified properties.
              * @function create
              * @memberof troupe.v1.StartReplicaRequest
@@ -6281,6 +6346,9 @@ export const troupe = $root.troupe = (() => {
                     writer.uint32(/* id 4, wireType 2 =*/34).string(message.initArgsJson);
                 if (message.config != null && Object.hasOwnProperty.call(message, "config"))
                     $root.troupe.v1.ReplicaConfig.encode(message.config, writer.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (message.exposedMethods != null && message.exposedMethods.length)
+                    for (let i = 0; i < message.exposedMethods.length; ++i)
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.exposedMethods[i]);
                 return writer;
             };
 
@@ -6336,6 +6404,12 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 5: {
                             message.config = $root.troupe.v1.ReplicaConfig.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 6: {
+                            if (!(message.exposedMethods && message.exposedMethods.length))
+                                message.exposedMethods = [];
+                            message.exposedMethods.push(reader.string());
                             break;
                         }
                     default:
@@ -8888,6 +8962,7 @@ export const troupe = $root.troupe = (() => {
              * @property {number|null} [maxConcurrentQueries] BackendRoute maxConcurrentQueries
              * @property {Array.<troupe.v1.IReplicaEndpoint>|null} [replicas] BackendRoute replicas
              * @property {number|null} [numReplicas] BackendRoute numReplicas
+             * @property {number|null} [maxQueuedRequests] BackendRoute maxQueuedRequests
              */
 
             /**
@@ -8939,6 +9014,23 @@ export const troupe = $root.troupe = (() => {
             BackendRoute.prototype.numReplicas = 0;
 
             /**
+             * BackendRoute maxQueuedRequests.
+             * @member {number|null|undefined} maxQueuedRequests
+             * @memberof troupe.v1.BackendRoute
+             * @instance
+             */
+            BackendRoute.prototype.maxQueuedRequests = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(BackendRoute.prototype, "_maxQueuedRequests", {
+                get: $util.oneOfGetter($oneOfFields = ["maxQueuedRequests"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
              * Creates a new BackendRoute instance using the specified properties.
              * @function create
              * @memberof troupe.v1.BackendRoute
@@ -8975,6 +9067,8 @@ export const troupe = $root.troupe = (() => {
                         $root.troupe.v1.ReplicaEndpoint.encode(message.replicas[i], writer.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 if (message.numReplicas != null && Object.hasOwnProperty.call(message, "numReplicas"))
                     writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.numReplicas);
+                if (message.maxQueuedRequests != null && Object.hasOwnProperty.call(message, "maxQueuedRequests"))
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.maxQueuedRequests);
                 return writer;
             };
 
@@ -9028,6 +9122,10 @@ export const troupe = $root.troupe = (() => {
                         }
                     case 4: {
                             message.numReplicas = reader.uint32();
+                            break;
+                        }
+                    case 5: {
+                            message.maxQueuedRequests = reader.int32();
                             break;
                         }
                     default:

@@ -28,6 +28,7 @@ const FLAGS: Record<string, FlagSpec> = {
     parse: positive,
   },
   'keep-alive-timeout-seconds': { env: 'TROUPE_KEEP_ALIVE_TIMEOUT_SECONDS', option: 'keepAliveTimeoutSeconds', parse: positive },
+  'max-connections': { env: 'TROUPE_MAX_CONNECTIONS', option: 'maxConnections', parse: positiveInteger },
 };
 
 export const PROXY_USAGE = `usage: proxy ${Object.keys(FLAGS)

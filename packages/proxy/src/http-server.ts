@@ -19,6 +19,8 @@ export interface HttpServerLimits {
   keepAliveTimeoutMs?: number;
   /** Bodies declared larger than this are refused before the client sends them (Expect: 100-continue). */
   bodyLimitBytes: number;
+  /** Open connections at most; Node closes new ones beyond it at once. @default 10 000 */
+  maxConnections?: number;
 }
 
 export const HTTP_SERVER_DEFAULTS = {
@@ -26,6 +28,9 @@ export const HTTP_SERVER_DEFAULTS = {
   headersTimeoutMs: 20_000,
   clientRequestTimeoutMs: 120_000,
   keepAliveTimeoutMs: 5_000,
+  // Far above what one proxy serves well (each connection costs a socket and some memory), far
+  // below the file descriptors a container usually gets: the cap is there to bound, not to shape.
+  maxConnections: 10_000,
 } as const;
 
 export function createHttpServer(app: Koa, limits: HttpServerLimits): Server {
@@ -45,6 +50,7 @@ export function createHttpServer(app: Koa, limits: HttpServerLimits): Server {
     handler,
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs ?? HTTP_SERVER_DEFAULTS.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections ?? HTTP_SERVER_DEFAULTS.maxConnections;
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     if ((declaredLength(request) ?? 0) > limits.bodyLimitBytes) {
       refuseBody(response, new PayloadTooLargeError(limits.bodyLimitBytes));

@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import {
   createLogger,
   DataPlane,
+  dataMessageLimit,
+  dataTokenFromEnv,
   exitWithParent,
   loadChannelCredentials,
   natsAuthOptions,
@@ -30,7 +32,14 @@ async function main(argv: string[]): Promise<void> {
     ...options,
     nodeId,
     natsOptions: natsAuthOptions(),
-    dataPlane: new DataPlane({ logger, credentials: loadChannelCredentials(), nodeId }),
+    dataPlane: new DataPlane({
+      logger,
+      credentials: loadChannelCredentials(),
+      nodeId,
+      token: dataTokenFromEnv(),
+      // The body limit plus framing: every body the proxy accepts fits in a frame.
+      maxMessageBytes: dataMessageLimit(options.bodyLimitBytes),
+    }),
   });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -3,6 +3,7 @@
 // logging: this is the hot path.
 import Koa, { type Context } from 'koa';
 import {
+  DEFAULT_BODY_LIMIT_BYTES,
   TimeoutError,
   type CallOptions,
   type CallRequest,
@@ -32,7 +33,7 @@ export interface ProxyAppOptions {
   logger?: Logger;
 }
 
-export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+export { DEFAULT_BODY_LIMIT_BYTES };
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 const NOT_FOUND: RouteResolution = { kind: 'not-found' };

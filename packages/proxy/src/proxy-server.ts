@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import type { ConnectionOptions } from 'nats';
-import { createLogger, DataPlane, type Logger } from '@troupe/common';
+import { createLogger, DataPlane, dataMessageLimit, type Logger } from '@troupe/common';
 import type { troupe } from '@troupe/protocol';
 import { Drain } from './drain.js';
 import { closeServer, createHttpServer, listen } from './http-server.js';
@@ -38,6 +38,11 @@ export interface ProxyOptions {
   clientRequestTimeoutSeconds?: number;
   /** Idle keep-alive connections close after this. @default 5 */
   keepAliveTimeoutSeconds?: number;
+  /**
+   * Open connections at most; a new one beyond it is closed at once, while those open keep being
+   * served. @default 10000
+   */
+  maxConnections?: number;
   /** @default 1000 */
   heartbeatIntervalMs?: number;
   natsOptions?: Partial<ConnectionOptions>;
@@ -97,8 +102,10 @@ class HttpProxy implements RunningProxy {
     this.host = options.host ?? '127.0.0.1';
     this.logger = options.logger ?? createLogger('proxy', { proxyId: this.proxyId, nodeId: this.nodeId });
     this.ownsDataPlane = options.dataPlane === undefined;
-    this.dataPlane = options.dataPlane ?? new DataPlane({ logger: this.logger, nodeId: this.nodeId });
     const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+    this.dataPlane =
+      options.dataPlane ??
+      new DataPlane({ logger: this.logger, nodeId: this.nodeId, maxMessageBytes: dataMessageLimit(bodyLimitBytes) });
     const app = createProxyApp({
       dataPlane: this.dataPlane,
       routes: this.routes,
@@ -113,6 +120,7 @@ class HttpProxy implements RunningProxy {
       headersTimeoutMs: seconds(options.headersTimeoutSeconds),
       clientRequestTimeoutMs: seconds(options.clientRequestTimeoutSeconds),
       keepAliveTimeoutMs: seconds(options.keepAliveTimeoutSeconds),
+      maxConnections: options.maxConnections,
     });
     this.link = new SnapshotLink({
       natsUrl: options.natsUrl,

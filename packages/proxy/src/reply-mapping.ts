@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Context } from 'koa';
 import {
+  BackPressureError,
   fromErrorInfo,
   InternalError,
   NotFoundError,
@@ -27,6 +28,7 @@ const HOP_BY_HOP = new Set([
 ]);
 
 const TEXT = 'text/plain; charset=utf-8';
+const RETRY_AFTER_SECONDS = '1';
 
 /** Writes a replica's reply; throws (for `writeError`) when the reply cannot be sent as is. */
 export function writeReply(ctx: Context, reply: troupe.v1.IReply): void {
@@ -81,6 +83,7 @@ export function errorAnswer(error: unknown): ErrorAnswer {
 }
 
 function statusOf(error: TroupeError): number {
+  if (error instanceof BackPressureError) return 503;
   if (error instanceof TimeoutError) return 504;
   if (error instanceof UnavailableError) return 503;
   if (error instanceof NotFoundError) return 404;
@@ -101,5 +104,7 @@ export function writeError(ctx: Context, error: unknown, logger: Logger | undefi
   for (const name of ctx.res.getHeaderNames()) {
     if (name !== 'connection') ctx.res.removeHeader(name);
   }
+  // A full queue is brief by nature: clients (and load balancers) may come back shortly.
+  if (error instanceof BackPressureError) ctx.set('Retry-After', RETRY_AFTER_SECONDS);
   writeText(ctx, answer.status, answer.body);
 }

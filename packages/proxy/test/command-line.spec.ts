@@ -14,6 +14,7 @@ describe('proxy command line', () => {
         '--body-limit-bytes', '1024',
         '--request-timeout-seconds', '30',
         '--max-header-size', '8192',
+        '--max-connections', '500',
       ],
       {},
     );
@@ -26,6 +27,7 @@ describe('proxy command line', () => {
       bodyLimitBytes: 1024,
       requestTimeoutSeconds: 30,
       maxHeaderSize: 8192,
+      maxConnections: 500,
     });
   });
 
@@ -46,6 +48,7 @@ describe('proxy command line', () => {
     assert.throws(() => parseProxyCommandLine(['--port', '70000'], {}), (e: unknown) => e instanceof ValidationError && /--port/.test(e.message));
     assert.throws(() => parseProxyCommandLine(['--drain-seconds', '-1'], {}), /--drain-seconds/);
     assert.throws(() => parseProxyCommandLine(['--body-limit-bytes', '1.5'], {}), /--body-limit-bytes/);
+    assert.throws(() => parseProxyCommandLine(['--max-connections', '0'], {}), /--max-connections/);
     assert.throws(() => parseProxyCommandLine([], { TROUPE_REQUEST_TIMEOUT_SECONDS: 'soon' }), /--request-timeout-seconds/);
     assert.throws(() => parseProxyCommandLine(['--bogus', '1'], {}), (e: unknown) => e instanceof ValidationError && /bogus/.test(e.message));
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { RouteTable, UnavailableError } from '@troupe/common';
+import { BackPressureError, RouteTable, UnavailableError } from '@troupe/common';
 import { v1 } from '@troupe/protocol';
 import { httpReply } from './fake-data-plane.js';
 import { send, startTestServer, type TestServer } from './test-server.js';
@@ -293,6 +293,16 @@ describe('proxy app', () => {
       const res = await send(server, 'GET', '/echo');
       assert.equal(res.status, 503);
       assert.equal(res.body.toString(), 'UnavailableError: endpoint "echo" has no traffic');
+    });
+
+    it('answers 503 with Retry-After when the backend\'s queue is full', async () => {
+      server.dataPlane.answer = () => {
+        throw new BackPressureError('backend "echo" has 2 requests waiting for a replica (maxQueuedRequests); try again later');
+      };
+      const res = await send(server, 'GET', '/echo');
+      assert.equal(res.status, 503);
+      assert.equal(res.headers['retry-after'], '1');
+      assert.match(res.body.toString(), /^BackPressureError: .*maxQueuedRequests/);
     });
 
     it('answers 504 when no reply comes within the request timeout', async () => {

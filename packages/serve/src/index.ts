@@ -17,3 +17,22 @@ export { getReplicaContext, NotInReplicaError, type ReplicaContext } from './rep
 export { LocalCluster, nodeHost, freePort, type LocalClusterInfo } from './local-cluster.js';
 export type { StartOptions, HttpOptions, HttpLocation } from './start-options.js';
 export type { BackendConfig, BackendConfigInput } from '@troupe/common';
+// Every error the SDK can throw, each with a stable `code`.
+export {
+  TroupeError,
+  ValidationError,
+  NotFoundError,
+  AlreadyExistsError,
+  ConflictError,
+  UnauthenticatedError,
+  UnavailableError,
+  TimeoutError,
+  ReplicaNotFoundError,
+  ReplicaDiedError,
+  CancelledError,
+  BatchContractError,
+  BackPressureError,
+  BackendError,
+  InternalError,
+  ChannelBrokenError,
+} from '@troupe/common';

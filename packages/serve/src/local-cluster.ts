@@ -76,6 +76,19 @@ function supportsSyncAlways(natsServer: string): boolean {
   }
 }
 
+/**
+ * A cluster that guards its admin API (a token) or its traffic (TLS) guards its data plane too:
+ * with a data token of its own unless one is given (TROUPE_DATA_TOKEN). An open local cluster,
+ * on loopback only, keeps an open data plane.
+ */
+function localDataToken(options: ResolvedStartOptions): string | undefined {
+  const given = options.env.TROUPE_DATA_TOKEN || process.env.TROUPE_DATA_TOKEN;
+  if (given) return given;
+  const guarded =
+    options.adminToken || process.env.TROUPE_ADMIN_TOKEN || options.env.TROUPE_TLS_CERT || process.env.TROUPE_TLS_CERT;
+  return guarded ? randomBytes(32).toString('base64url') : undefined;
+}
+
 export class LocalCluster {
   readonly processes = new Map<string, ManagedProcess>();
   private readonly logger: Logger;
@@ -87,9 +100,12 @@ export class LocalCluster {
   private stopped = false;
   /** Per-role NATS passwords of the nats-server this cluster runs with authentication. */
   private natsPasswords: NatsPasswords | undefined;
+  /** Required on the workers' data streams; handed to admin clients by GetClusterInfo. */
+  private readonly dataToken: string | undefined;
 
   constructor(options: StartOptions = {}) {
     this.options = resolveStartOptions(options);
+    this.dataToken = localDataToken(this.options);
     this.logger = createLogger('local-cluster');
     this.workDir = mkdtempSync(join(tmpdir(), 'troupe-cluster-'));
     mkdirSync(join(this.workDir, 'logs'));
@@ -168,7 +184,9 @@ export class LocalCluster {
   private natsEnv(role: NatsRole | 'worker'): NodeJS.ProcessEnv {
     const passwords = this.natsPasswords;
     if (!passwords) return {};
-    if (role === 'worker') return {};
+    // A worker reads routes (snapshots) for the handle calls it relays for its replicas: the
+    // read-only client identity, which its replica threads never see (replica-env.ts).
+    if (role === 'worker') return { TROUPE_NATS_USER: natsUser('client'), TROUPE_NATS_PASSWORD: passwords.client };
     const own = { TROUPE_NATS_USER: natsUser(role), TROUPE_NATS_PASSWORD: passwords[role] };
     if (role !== 'head') return own;
     return { ...own, TROUPE_NATS_CLIENT_USER: natsUser('client'), TROUPE_NATS_CLIENT_PASSWORD: passwords.client };
@@ -182,12 +200,13 @@ export class LocalCluster {
       TROUPE_ADDRESS: this.headAddress,
       TROUPE_NATS_URL: this.natsUrl,
       ...(this.options.adminToken ? { TROUPE_ADMIN_TOKEN: this.options.adminToken } : {}),
+      ...(this.dataToken ? { TROUPE_DATA_TOKEN: this.dataToken } : {}),
       // Children log at info at least: the supervisor reads their ready lines.
       TROUPE_LOG_LEVEL: process.env.TROUPE_CHILD_LOG_LEVEL ?? 'info',
       ...this.options.env,
       ...extra,
     };
-    // Workers need no NATS, and their replicas run user code: no NATS credentials reach them.
+    // Only the credentials of each role's own identity reach it (workers: the read-only client's).
     if (this.natsPasswords || role === 'worker') for (const name of NATS_SECRET_VARIABLES) delete env[name];
     return { ...env, ...this.natsEnv(role) };
   }

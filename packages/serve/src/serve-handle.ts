@@ -1,5 +1,5 @@
 // Handles call an endpoint in-process through the same routing library the proxies use.
-import type { CallRequest, DataPlane, PendingCall } from '@troupe/common';
+import type { CallOptions, CallRequest, PendingCall } from '@troupe/common';
 import { decodeValue, encodeValue, type troupe } from '@troupe/protocol';
 import { ObjectRef } from './object-ref.js';
 
@@ -14,12 +14,17 @@ export interface HandleOptions {
   httpHeaders?: Record<string, string>;
 }
 
+/** What handles call through: the routing library (`DataPlane`), or a replica's relay to its worker. */
+export interface HandlePlane {
+  call(endpoint: string, request: CallRequest, options?: CallOptions): PendingCall;
+}
+
 /** Where handles send calls: a ready data plane, or a promise of one that knows the endpoint. */
 export interface HandleRouter {
   /** The data plane when it is ready and knows `endpoint`, for the synchronous fast path. */
-  readyFor(endpoint: string): DataPlane | undefined;
+  readyFor(endpoint: string): HandlePlane | undefined;
   /** Resolves when the data plane knows `endpoint` (waiting for it if `missingOk`). */
-  waitFor(endpoint: string, missingOk: boolean): Promise<DataPlane>;
+  waitFor(endpoint: string, missingOk: boolean): Promise<HandlePlane>;
 }
 
 function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {

@@ -3,8 +3,13 @@
 import type { ChannelCredentials } from '@grpc/grpc-js';
 import { AdminService, type troupe } from '@troupe/protocol';
 import {
+  BACKEND_CONFIG_DEFAULTS,
   BackendConfigSchema,
+  checkImportPath,
   DataPlane,
+  dataMessageLimit,
+  dataTokenFromEnv,
+  fromErrorInfo,
   NotFoundError,
   SnapshotWatcher,
   TimeoutError,
@@ -16,8 +21,13 @@ import {
   validateSchema,
   type BackendConfig,
   type BackendConfigInput,
+  type CallOptions,
+  type CallRequest,
+  type PendingCall,
+  type RelayedError,
+  type ReplicaRelay,
 } from '@troupe/common';
-import { AsyncServeHandle, ServeHandle, type HandleRouter } from './serve-handle.js';
+import { AsyncServeHandle, ServeHandle, type HandlePlane, type HandleRouter } from './serve-handle.js';
 import type { ObjectRef } from './object-ref.js';
 import type { LocalCluster } from './local-cluster.js';
 
@@ -36,6 +46,11 @@ export interface CreateBackendOptions {
   config?: BackendConfigInput;
   /** Arguments of the class constructor. @default [] */
   initArgs?: unknown[];
+  /**
+   * Methods of a class backend that HTTP clients may name in `X-Serve-Call-Method`, besides those
+   * the class lists in `static exposedMethods`. @default ["call"] (when the class lists none)
+   */
+  exposedMethods?: string[];
 }
 
 export interface CreateEndpointOptions {
@@ -53,6 +68,7 @@ export interface BackendDescription {
   importPath: string;
   initArgs: unknown[];
   config: BackendConfig;
+  exposedMethods: string[];
   replicaTags: string[];
 }
 
@@ -79,6 +95,7 @@ function configToWire(config: BackendConfigInput | undefined): troupe.v1.IBacken
   if (valid.maxBatchSize !== undefined) wire.maxBatchSize = valid.maxBatchSize;
   if (valid.batchWaitTimeout !== undefined) wire.batchWaitTimeout = valid.batchWaitTimeout;
   if (valid.maxConcurrentBatches !== undefined) wire.maxConcurrentBatches = valid.maxConcurrentBatches;
+  if (valid.maxQueuedRequests !== undefined) wire.maxQueuedRequests = valid.maxQueuedRequests;
   if (valid.userConfig !== undefined) wire.userConfigJson = JSON.stringify(valid.userConfig);
   return wire;
 }
@@ -89,6 +106,7 @@ function configFromWire(wire: troupe.v1.IBackendConfig | null | undefined): Back
     maxConcurrentQueries: wire?.maxConcurrentQueries ?? 100,
     maxBatchSize: wire?.maxBatchSize ?? 1,
     batchWaitTimeout: wire?.batchWaitTimeout ?? 0,
+    maxQueuedRequests: wire?.maxQueuedRequests ?? BACKEND_CONFIG_DEFAULTS.maxQueuedRequests,
   };
   if (wire?.maxConcurrentBatches) config.maxConcurrentBatches = wire.maxConcurrentBatches;
   if (wire?.userConfigJson) config.userConfig = JSON.parse(wire.userConfigJson);
@@ -102,6 +120,7 @@ function describeBackend(info: troupe.v1.IBackendInfo): BackendDescription {
     importPath: spec.importPath ?? '',
     initArgs: spec.initArgsJson ? (JSON.parse(spec.initArgsJson) as unknown[]) : [],
     config: configFromWire(spec.config),
+    exposedMethods: [...(spec.exposedMethods ?? [])],
     replicaTags: [...(info.replicaTags ?? [])],
   };
 }
@@ -125,12 +144,16 @@ export class TroupeClient implements HandleRouter {
   private watcher: SnapshotWatcher | undefined;
   private planeReady: Promise<DataPlane> | undefined;
   private readonly logger = createLogger('client');
+  /** Inside a replica: handle calls go through the worker (see replicaRelay()). */
+  private readonly relayPlane: RelayPlane | undefined;
 
   constructor(
     options: ConnectOptions = {},
     /** The local cluster this client started, if any: shutdown() stops it. */
     readonly cluster?: LocalCluster,
+    relay?: ReplicaRelay,
   ) {
+    this.relayPlane = relay === undefined ? undefined : new RelayPlane(relay);
     this.address = options.address ?? process.env.TROUPE_ADDRESS ?? '127.0.0.1:7420';
     this.admin = new UnaryClient(AdminService, 'Admin', this.address, {
       credentials: options.credentials ?? loadChannelCredentials(),
@@ -142,7 +165,14 @@ export class TroupeClient implements HandleRouter {
   // ---- backends -------------------------------------------------------------------------------
 
   async createBackend(tag: string, importPath: string, options: CreateBackendOptions = {}): Promise<void> {
-    const spec = { tag, importPath, initArgsJson: JSON.stringify(options.initArgs ?? []), config: configToWire(options.config) };
+    checkImportPath(importPath);
+    const spec = {
+      tag,
+      importPath,
+      initArgsJson: JSON.stringify(options.initArgs ?? []),
+      config: configToWire(options.config),
+      exposedMethods: options.exposedMethods ?? [],
+    };
     await this.change('createBackend', { spec });
   }
 
@@ -247,12 +277,14 @@ export class TroupeClient implements HandleRouter {
   }
 
   /** @internal */
-  readyFor(endpoint: string): DataPlane | undefined {
+  readyFor(endpoint: string): HandlePlane | undefined {
+    if (this.relayPlane) return this.relayPlane.readyFor(endpoint);
     return this.plane?.hasEndpoint(endpoint) ? this.plane : undefined;
   }
 
   /** @internal */
-  async waitFor(endpoint: string, missingOk: boolean): Promise<DataPlane> {
+  async waitFor(endpoint: string, missingOk: boolean): Promise<HandlePlane> {
+    if (this.relayPlane) return this.relayPlane.waitFor(endpoint, missingOk);
     const plane = await this.dataPlane();
     if (plane.hasEndpoint(endpoint)) return plane;
     const watcher = this.watcher!;
@@ -276,7 +308,14 @@ export class TroupeClient implements HandleRouter {
     // the client's own environment may name some (an external NATS).
     const natsOptions = info.natsUser ? natsUserOptions(info.natsUser, info.natsPassword) : natsAuthOptions();
     const watcher = await SnapshotWatcher.start({ natsUrl: info.natsUrl, logger: this.logger, natsOptions });
-    const plane = new DataPlane({ logger: this.logger, credentials: loadChannelCredentials() });
+    // The data token comes with the cluster's info, to admin clients only; the environment's
+    // (TROUPE_DATA_TOKEN) serves clients of a head that does not hand it out.
+    const plane = new DataPlane({
+      logger: this.logger,
+      credentials: loadChannelCredentials(),
+      token: info.dataToken || dataTokenFromEnv(),
+      maxMessageBytes: dataMessageLimit(),
+    });
     if (watcher.current) plane.applySnapshot(watcher.current);
     watcher.on('snapshot', (snapshot) => plane.applySnapshot(snapshot));
     this.watcher = watcher;
@@ -303,4 +342,50 @@ export class TroupeClient implements HandleRouter {
     await this.admin.call('shutdown', {}).catch(() => undefined);
     await this.close();
   }
+}
+
+/**
+ * The relay a replica thread offers under a registered symbol; undefined outside a replica. Inside
+ * one, `connect()` without an address calls endpoints through the worker running the replica, so
+ * user code needs (and gets) no credential of the cluster.
+ */
+export function replicaRelay(): ReplicaRelay | undefined {
+  return (globalThis as Record<symbol, ReplicaRelay | undefined>)[Symbol.for('troupe.replicaRelay')];
+}
+
+/** Handle calls of a client inside a replica, relayed by the worker's main thread. */
+class RelayPlane implements HandlePlane {
+  private readonly known = new Set<string>();
+
+  constructor(private readonly relay: ReplicaRelay) {}
+
+  readyFor(endpoint: string): HandlePlane | undefined {
+    return this.known.has(endpoint) ? this : undefined;
+  }
+
+  async waitFor(endpoint: string, missingOk: boolean): Promise<HandlePlane> {
+    await this.relay.waitFor(endpoint, missingOk).catch(rethrow);
+    this.known.add(endpoint);
+    return this;
+  }
+
+  call(endpoint: string, request: CallRequest, options?: CallOptions): PendingCall {
+    const relayed = this.relay.call(endpoint, request, options);
+    // Made on first use: a failed call nobody awaits must not be an unhandled rejection.
+    let reply: Promise<troupe.v1.Reply> | undefined;
+    return {
+      assigned: relayed.assigned,
+      get reply() {
+        reply ??= relayed.reply.then((value) => ({ value }) as troupe.v1.Reply, rethrow);
+        return reply;
+      },
+      cancel: () => relayed.cancel(),
+    };
+  }
+}
+
+function rethrow(error: unknown): never {
+  const info = error as Partial<RelayedError> | undefined;
+  if (info && typeof info.code === 'string') throw fromErrorInfo(info);
+  throw error;
 }

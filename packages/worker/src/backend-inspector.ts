@@ -20,6 +20,8 @@ export function inspectBackend(importPath: string, options: InspectOptions): Pro
     replicaTag: '',
     initArgsJson: '',
     logLevel: options.logLevel,
+    exposedMethods: [],
+    maxReplyBytes: 0,
   });
   return new Promise<BackendShape>((resolve, reject) => {
     let settled = false;

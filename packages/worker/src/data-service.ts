@@ -2,7 +2,7 @@
 // Frames are neither decoded nor encoded here beyond routing each call to its replica: the
 // replica thread decodes the call and encodes the reply.
 import { Metadata, type ServiceDefinition } from '@grpc/grpc-js';
-import { ReplicaNotFoundError, toErrorInfo, toServiceError, type Logger } from '@troupe/common';
+import { ReplicaNotFoundError, requireBearerToken, toErrorInfo, toServiceError, type Logger } from '@troupe/common';
 import { DataService as WireDataService } from '@troupe/protocol';
 import { readCallFrame, type CallVisitor } from './call-frame-reader.js';
 import type { ReplicaHost } from './replica-host.js';
@@ -24,16 +24,31 @@ export class DataService implements CallVisitor {
   /** The channel whose frame is being read; set around readCallFrame to spare a closure per frame. */
   private current: ReplyChannel | undefined;
   private draining = false;
+  /** Refused streams are logged at most once a second (whoever reaches the port can open many). */
+  private refusedLoggedAt = 0;
+  private refusedUnlogged = 0;
 
   constructor(
     private readonly replica: (tag: string) => ReplicaHost | undefined,
     private readonly logger: Logger,
+    /** Required as `authorization: Bearer <token>` on every stream when set. */
+    private readonly token?: string,
+    /** Largest frame of replies written; replicas refuse single replies larger than this. */
+    private readonly maxFrameBytes = Infinity,
   ) {}
 
   readonly handleStream = (stream: DataStream): void => {
+    try {
+      requireBearerToken(stream.metadata, this.token);
+    } catch (error) {
+      // Refused before any frame is read: nothing is buffered for a peer without the token.
+      this.logRefused(stream);
+      stream.emit('error', toServiceError(error));
+      return;
+    }
     // Headers go out at once, so a peer can tell a stream that opened from one that never did.
     stream.sendMetadata(new Metadata());
-    const channel = new ReplyChannel(stream, (finished) => this.channels.delete(finished));
+    const channel = new ReplyChannel(stream, (finished) => this.channels.delete(finished), this.maxFrameBytes);
     this.channels.add(channel);
     stream.on('data', (frame: Buffer) => this.onFrame(stream, channel, frame));
     stream.on('end', () => channel.endInput());
@@ -41,6 +56,18 @@ export class DataService implements CallVisitor {
     stream.on('error', () => channel.close());
     stream.on('close', () => channel.close());
   };
+
+  private logRefused(stream: DataStream): void {
+    const now = Date.now();
+    if (now - this.refusedLoggedAt < 1_000) {
+      this.refusedUnlogged++;
+      return;
+    }
+    const alsoRefused = this.refusedUnlogged;
+    this.refusedLoggedAt = now;
+    this.refusedUnlogged = 0;
+    this.logger.warn({ peer: stream.getPeer(), alsoRefused }, 'refused a data stream without a valid data token');
+  }
 
   onCall(id: number, replicaTag: string, methodName: string, frame: Buffer, start: number, end: number): void {
     const channel = this.current as ReplyChannel;

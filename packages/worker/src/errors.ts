@@ -18,6 +18,20 @@ export class BackendSetupError extends Error {
   }
 }
 
+/**
+ * An HTTP call named a method the backend does not expose (X-Serve-Call-Method): nothing ran, and
+ * the proxy answers 404. Carries the code and name of @troupe/common's NotFoundError.
+ */
+export class MethodNotExposedError extends Error {
+  readonly code = 'NOT_FOUND';
+  override name = 'NotFoundError';
+}
+
+/** A result larger than the data plane carries; the call fails rather than the whole stream. */
+export class ReplyTooLargeError extends Error {
+  override name = 'ReplyTooLargeError';
+}
+
 /** A batch backend did not return one result per request. */
 export class BatchResultError extends Error {
   readonly code = 'BATCH_CONTRACT';
@@ -31,7 +45,7 @@ export class BatchResultError extends Error {
  * router that this call never ran.
  */
 export function failureInfo(error: unknown): troupe.v1.IErrorInfo {
-  if (error instanceof BackendSetupError || error instanceof BatchResultError) {
+  if (error instanceof BackendSetupError || error instanceof BatchResultError || error instanceof MethodNotExposedError) {
     return { code: error.code, name: error.name, message: error.message };
   }
   if (error instanceof Error) return { code: 'BACKEND_ERROR', name: error.name, message: error.message };

@@ -1,9 +1,9 @@
 // Finds a backend's code from its importPath (`<module specifier>#<export name>`, no `#` = the
 // default export), for ESM and CommonJS alike, and tells what shape it has.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
-import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BackendSetupError } from './errors.js';
 import type { BackendShape } from './thread-messages.js';
 
@@ -39,14 +39,38 @@ export async function loadBackendExport(importPath: string, codeDir: string): Pr
     }
     return value as BackendExport;
   } catch (error) {
+    if (error instanceof BackendSetupError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new BackendSetupError(`importPath: cannot load "${importPath}": ${reason}`, { cause: error });
   }
 }
 
-/** A URL (or builtin name) that `import()` accepts, resolved against the code directory. */
+/** `scheme:` at the start: a URL, never a path or a package name. */
+const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * The file URL `import()` gets for a specifier, which must name code inside the code directory:
+ * builtins, URLs, `..` and anything that resolves (symbolic links followed) outside are refused.
+ * The head checks the same before a backend is accepted (checkImportPath of @troupe/common, which
+ * threads do not load); this is the check that knows the directory.
+ */
 export function resolveSpecifier(specifier: string, codeDir: string): string {
-  if (specifier.startsWith('file:') || isBuiltin(specifier)) return specifier;
+  const refuse = (why: string): never => {
+    throw new BackendSetupError(`importPath: ${JSON.stringify(specifier)} ${why}; backends load only from the code directory`);
+  };
+  if (isBuiltin(specifier)) refuse('names a Node.js builtin module');
+  if (URL_SCHEME.test(specifier)) refuse('is a URL');
+  if (specifier.includes('\0')) refuse('contains a NUL character');
+  if (specifier.split(/[\\/]/).includes('..')) refuse('climbs out with ".."');
+  const url = resolveInside(specifier, codeDir);
+  const root = realpathSync(codeDir);
+  const target = realpathSync(fileURLToPath(url));
+  const path = relative(root, target);
+  if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) refuse(`resolves to ${target}, outside the code directory ${root}`);
+  return pathToFileURL(target).href;
+}
+
+function resolveInside(specifier: string, codeDir: string): string {
   if (isAbsolute(specifier)) return pathToFileURL(specifier).href;
   const relativePath = resolve(codeDir, specifier);
   const looksRelative = specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.';

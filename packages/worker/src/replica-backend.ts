@@ -1,12 +1,16 @@
 // User code as one replica runs it: the function, or the instance of the class, behind an import
 // path. Lives in the replica thread.
-import { BackendSetupError } from './errors.js';
+import { BackendSetupError, MethodNotExposedError } from './errors.js';
 import { isClass, loadBackendExport, methodNames, type BackendExport } from './module-loader.js';
 import type { ReplicaThreadData } from './thread-messages.js';
 
 type Method = (this: unknown, arg: unknown) => unknown;
 
 const DEFAULT_METHOD = 'call';
+
+/** Lifecycle hooks and the constructor: the worker calls them, nobody else may. */
+const NEVER_CALLABLE = new Set(['constructor', 'reconfigure', 'checkHealth', 'shutdown']);
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export class ReplicaBackend {
   private constructor(
@@ -16,6 +20,8 @@ export class ReplicaBackend {
     /** The instance of a class backend. */
     private readonly instance: Record<string, unknown> | undefined,
     private readonly batchAllFlag: boolean,
+    /** What X-Serve-Call-Method may name: the class's static list, the create option's, else `call`. */
+    private readonly httpMethods: ReadonlySet<string>,
   ) {}
 
   /** Loads the code, constructs the class and applies userConfig: the replica is then ready. */
@@ -24,10 +30,11 @@ export class ReplicaBackend {
     const initArgs = parseInitArgs(data.initArgsJson);
     let backend: ReplicaBackend;
     if (isClass(target)) {
+      const httpMethods = exposedMethods(target, data.exposedMethods);
       const Constructor = target as unknown as new (...args: unknown[]) => Record<string, unknown>;
-      backend = new ReplicaBackend(data.backend, undefined, new Constructor(...initArgs), target.acceptBatch === true);
+      backend = new ReplicaBackend(data.backend, undefined, new Constructor(...initArgs), target.acceptBatch === true, httpMethods);
     } else {
-      backend = new ReplicaBackend(data.backend, target, undefined, target.acceptBatch === true);
+      backend = new ReplicaBackend(data.backend, target, undefined, target.acceptBatch === true, FUNCTION_HTTP_METHODS);
     }
     if (data.userConfigJson !== undefined) await backend.reconfigure(JSON.parse(data.userConfigJson));
     return backend;
@@ -43,6 +50,23 @@ export class ReplicaBackend {
     const instance = this.instance;
     if (!instance || this.batchAllFlag) return [];
     return methodNames(instance).filter((name) => (instance[name] as { acceptBatch?: unknown }).acceptBatch === true);
+  }
+
+  /**
+   * Throws unless the call may run: HTTP reaches only exposed methods (404 otherwise), handles any
+   * public method but the lifecycle hooks. Nothing of the backend runs before this passed.
+   */
+  checkCallable(methodName: string, viaHttp: boolean): void {
+    const name = methodName || DEFAULT_METHOD;
+    if (viaHttp) {
+      if (!this.httpMethods.has(name)) {
+        throw new MethodNotExposedError(`method "${name}" of backend "${this.name}" is not exposed to HTTP`);
+      }
+      return;
+    }
+    if (this.instance && (NEVER_CALLABLE.has(name) || OBJECT_MEMBERS.has(name))) {
+      throw new BackendSetupError(`methodName: "${name}" of backend "${this.name}" cannot be called through a handle`);
+    }
   }
 
   /** Runs one call (a request, or an array of them for a batch); returns what the user code returned. */
@@ -69,6 +93,20 @@ export class ReplicaBackend {
     }
     return method as Method;
   }
+}
+
+const FUNCTION_HTTP_METHODS: ReadonlySet<string> = new Set([DEFAULT_METHOD]);
+
+/** The class's `static exposedMethods` and the create option's, less what may never be called. */
+function exposedMethods(target: BackendExport, fromOptions: readonly string[]): ReadonlySet<string> {
+  const declared = (target as unknown as { exposedMethods?: unknown }).exposedMethods;
+  if (declared !== undefined && !(Array.isArray(declared) && declared.every((name) => typeof name === 'string'))) {
+    throw new BackendSetupError('exposedMethods: the static exposedMethods of the class must be an array of method names');
+  }
+  const names = [...((declared as string[] | undefined) ?? []), ...fromOptions].filter(
+    (name) => !NEVER_CALLABLE.has(name) && !OBJECT_MEMBERS.has(name),
+  );
+  return new Set(names.length > 0 ? names : [DEFAULT_METHOD]);
 }
 
 function parseInitArgs(json: string): unknown[] {

@@ -1,6 +1,6 @@
 // The main thread's side of one replica: its thread, its lifecycle (start, reconfigure, stop,
 // crash) and the status the head sees. Calls go through its CallDispatcher.
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import {
   BACKEND_CONFIG_DEFAULTS,
   CancelledError,
@@ -12,6 +12,7 @@ import {
 import { v1, type troupe } from '@troupe/protocol';
 import { CallDispatcher } from './call-dispatcher.js';
 import type { ReplyChannel } from './reply-channel.js';
+import type { HandleRelay } from './handle-relay.js';
 import { launchReplicaThread } from './thread-launcher.js';
 import type { ReadyMessage, ThreadToMain } from './thread-messages.js';
 
@@ -26,6 +27,10 @@ export interface ReplicaSpec {
   initArgsJson: string;
   codeDir: string;
   logLevel: string;
+  exposedMethods: string[];
+  maxReplyBytes: number;
+  /** Serves the handle calls user code makes; none: replicas cannot call other endpoints. */
+  relay?: HandleRelay;
 }
 
 /** What a replica runs with, after defaults. */
@@ -111,6 +116,12 @@ export class ReplicaHost {
 
   /** Resolves once the replica runs (constructed and reconfigured) or failed to start. */
   start(): Promise<troupe.v1.IReplicaStatus> {
+    let relayPort: MessagePort | undefined;
+    if (this.spec.relay) {
+      const channel = new MessageChannel();
+      this.spec.relay.attach(channel.port1);
+      relayPort = channel.port2;
+    }
     const thread = launchReplicaThread({
       mode: 'replica',
       importPath: this.spec.importPath,
@@ -120,6 +131,9 @@ export class ReplicaHost {
       initArgsJson: this.spec.initArgsJson,
       userConfigJson: this.config.userConfigJson,
       logLevel: this.spec.logLevel,
+      exposedMethods: this.spec.exposedMethods,
+      maxReplyBytes: this.spec.maxReplyBytes,
+      relayPort,
     });
     this.thread = thread;
     thread.on('message', (message: ThreadToMain) => this.onMessage(message));

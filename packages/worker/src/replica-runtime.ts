@@ -36,7 +36,7 @@ interface PreparedBatch {
 }
 
 export class ReplicaRuntime {
-  private readonly replies = new ReplyFrameWriter();
+  private readonly replies: ReplyFrameWriter;
   private readonly turn = new TurnFlush(() => this.flush());
   private readonly batches = new BatchGate<PreparedBatch>((key, batch) => this.runBatch(key, batch));
   /** Per batch method key: how long its last call kept the thread before returning (ms). */
@@ -49,7 +49,10 @@ export class ReplicaRuntime {
     private readonly port: MessagePort,
     private readonly backend: ReplicaBackend,
     private readonly logger: Logger,
-  ) {}
+    maxReplyBytes = Infinity,
+  ) {
+    this.replies = new ReplyFrameWriter(maxReplyBytes);
+  }
 
   onCalls(message: CallsMessage): void {
     const bytes = message.bytes;
@@ -87,6 +90,7 @@ export class ReplicaRuntime {
     const call = this.decode(seq, id, buffer, groups[at + 2] as number, groups[at + 3] as number);
     if (!call) return;
     const httpReply = wantsHttpReply(call);
+    if (!this.callable(seq, id, call.methodName, httpReply)) return;
     let result: unknown;
     try {
       result = this.backend.invoke(call.methodName, new ReplicaRequest(call));
@@ -115,6 +119,7 @@ export class ReplicaRuntime {
       const call = this.decode(seq, id, buffer, groups[base + 2] as number, groups[base + 3] as number);
       if (!call) continue;
       methodName = call.methodName;
+      if (!this.callable(seq, id, methodName, wantsHttpReply(call))) continue;
       try {
         requests.push(new ReplicaRequest(call));
       } catch (error) {
@@ -206,6 +211,21 @@ export class ReplicaRuntime {
       this.replies.writeError(seq, id, failureInfo(new BackendSetupError(`malformed Call: ${reason}`)));
       this.turn.request();
       return undefined;
+    }
+  }
+
+  /**
+   * Answers a call the backend does not take (a method not exposed to HTTP, a lifecycle hook)
+   * without running anything. Not logged as a backend failure: any HTTP client can ask for one.
+   */
+  private callable(seq: number, id: number, methodName: string, viaHttp: boolean): boolean {
+    try {
+      this.backend.checkCallable(methodName, viaHttp);
+      return true;
+    } catch (error) {
+      this.replies.writeError(seq, id, failureInfo(error));
+      this.turn.request();
+      return false;
     }
   }
 

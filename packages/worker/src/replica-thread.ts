@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { failureInfo } from './errors.js';
 import { describeShape, loadBackendExport } from './module-loader.js';
 import { ReplicaBackend } from './replica-backend.js';
+import { REPLICA_RELAY, ThreadRelay } from './replica-relay.js';
 import { ReplicaRuntime } from './replica-runtime.js';
 import type { MainToThread, ReplicaThreadData, ThreadToMain } from './thread-messages.js';
 
@@ -25,6 +26,9 @@ const logger = pino({ level: data.logLevel, base: { pid: process.pid } }).child(
   backend: data.backend,
   replica: data.replicaTag,
 });
+if (data.relayPort) {
+  Object.defineProperty(globalThis, REPLICA_RELAY, { value: new ThreadRelay(data.relayPort), enumerable: false });
+}
 
 function post(message: ThreadToMain): void {
   port.postMessage(message);
@@ -48,7 +52,7 @@ async function serve(): Promise<void> {
     post({ type: 'start-failed', error: failureInfo(error) });
     return;
   }
-  const runtime = new ReplicaRuntime(port, backend, logger);
+  const runtime = new ReplicaRuntime(port, backend, logger, data.maxReplyBytes);
   port.on('message', (message: MainToThread) => {
     if (message.type === 'calls') runtime.onCalls(message);
     else void runtime.onReconfigure(message);

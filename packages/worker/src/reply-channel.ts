@@ -22,6 +22,8 @@ export class ReplyChannel {
   constructor(
     private readonly stream: DataStream,
     private readonly onFinished: (channel: ReplyChannel) => void,
+    /** Replies of a turn beyond this many bytes leave in further frames (peers read no larger ones). */
+    private readonly maxFrameBytes = Infinity,
   ) {}
 
   get isClosed(): boolean {
@@ -72,17 +74,37 @@ export class ReplyChannel {
   private flush(): void {
     const count = this.buffers.length;
     if (this.closed || count === 0) return;
-    const frame = Buffer.allocUnsafe(this.bytes);
-    let position = 0;
-    for (let i = 0; i < count; i++) {
-      position += (this.buffers[i] as Buffer).copy(frame, position, this.starts[i], this.ends[i]);
+    if (this.bytes <= this.maxFrameBytes) {
+      this.writeFrame(0, count, this.bytes);
+    } else {
+      // Each reply fits on its own (replicas refuse larger ones): cut the turn into frames.
+      let first = 0;
+      let size = 0;
+      for (let i = 0; i < count; i++) {
+        const length = (this.ends[i] as number) - (this.starts[i] as number);
+        if (i > first && size + length > this.maxFrameBytes) {
+          this.writeFrame(first, i, size);
+          first = i;
+          size = 0;
+        }
+        size += length;
+      }
+      this.writeFrame(first, count, size);
     }
     this.buffers.length = 0;
     this.starts.length = 0;
     this.ends.length = 0;
     this.bytes = 0;
-    this.stream.write(frame);
     this.finishIfDone();
+  }
+
+  private writeFrame(from: number, to: number, bytes: number): void {
+    const frame = Buffer.allocUnsafe(bytes);
+    let position = 0;
+    for (let i = from; i < to; i++) {
+      position += (this.buffers[i] as Buffer).copy(frame, position, this.starts[i], this.ends[i]);
+    }
+    this.stream.write(frame);
   }
 
   private finishIfDone(): void {

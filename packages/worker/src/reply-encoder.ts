@@ -3,7 +3,7 @@
 // field encoding so frames are built by concatenating byte ranges, never by re-encoding.
 import protobuf from 'protobufjs/minimal.js';
 import { encodeValue, v1, type troupe } from '@troupe/protocol';
-import { failureInfo } from './errors.js';
+import { failureInfo, ReplyTooLargeError } from './errors.js';
 
 /** The SDK's `Response` class carries this brand. */
 export const RESPONSE_BRAND = Symbol.for('troupe.response');
@@ -43,6 +43,9 @@ export class ReplyFrameWriter {
     body: null,
   };
 
+  /** `maxReplyBytes`: results larger than this fail their call (the data plane would not carry them). */
+  constructor(private readonly maxReplyBytes = Infinity) {}
+
   get isEmpty(): boolean {
     return this.spans.length === 0;
   }
@@ -53,6 +56,10 @@ export class ReplyFrameWriter {
     try {
       if (httpReply) fillHttpReply(reply, result);
       else fillValueReply(reply, result);
+      const bytes = replyBytes(reply);
+      if (bytes > this.maxReplyBytes) {
+        throw new ReplyTooLargeError(`the result takes ${bytes} bytes, more than the data plane carries (${this.maxReplyBytes})`);
+      }
     } catch (error) {
       this.writeError(seq, id, failureInfo(error));
       return;
@@ -96,6 +103,13 @@ export class ReplyFrameWriter {
     v1.Reply.encode(reply, writer.uint32(REPLIES_FIELD_KEY).fork()).ldelim();
     this.spans.push(seq, start, writer.len);
   }
+}
+
+/** An upper bound of the encoded size of a filled reply (headers counted at UTF-8's worst case). */
+function replyBytes(reply: troupe.v1.IReply): number {
+  let bytes = 64 + (reply.value?.length ?? 0) + (reply.body?.length ?? 0);
+  for (const header of reply.headers ?? []) bytes += 12 + 3 * ((header.name?.length ?? 0) + (header.value?.length ?? 0));
+  return bytes;
 }
 
 /** One error reply as ReplyFrame field bytes, for calls the main thread answers itself. */

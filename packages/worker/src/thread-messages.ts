@@ -1,6 +1,7 @@
 // What the main thread and a replica thread say to each other. Calls and replies cross in batches,
 // one message per event-loop turn, as protobuf bytes plus a Float64Array of offsets: no JSON and no
 // structured clone of objects per call, and both buffers are transferred rather than copied.
+import type { MessagePort } from 'node:worker_threads';
 import type { troupe } from '@troupe/protocol';
 
 /** `workerData` of a replica thread. */
@@ -14,6 +15,12 @@ export interface ReplicaThreadData {
   /** Absent: no userConfig, so `reconfigure` is not called before the replica takes traffic. */
   userConfigJson?: string;
   logLevel: string;
+  /** Methods HTTP may call besides the class's static exposedMethods (create option). */
+  exposedMethods: string[];
+  /** Largest reply the data plane carries; a larger result fails its call instead. */
+  maxReplyBytes: number;
+  /** Where handle calls made by user code go: the worker's main thread calls for the replica. */
+  relayPort?: MessagePort;
 }
 
 /**

@@ -5,6 +5,9 @@ import { hostname } from 'node:os';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import {
   createLogger,
+  dataMessageLimit,
+  loadChannelCredentials,
+  natsAuthOptions,
   ReplicaNotFoundError,
   startHealthServer,
   type HealthServer,
@@ -17,6 +20,7 @@ import { WorkerControlService, type troupe } from '@troupe/protocol';
 import { inspectBackend } from './backend-inspector.js';
 import { ControlClient } from './control-client.js';
 import { DataService, RawDataService } from './data-service.js';
+import { HandleRelay } from './handle-relay.js';
 import { ReplicaHost, toRunConfig } from './replica-host.js';
 import type { BackendShape } from './thread-messages.js';
 import { workerControlHandlers, type ReplicaControl } from './worker-control-service.js';
@@ -27,11 +31,6 @@ const INSPECT_TIMEOUT_MS = 30_000;
 /** After replicas stopped, how long open streams get to flush their last replies. */
 const STREAM_END_TIMEOUT_MS = 2_000;
 
-const SERVER_OPTIONS = {
-  // HTTP bodies ride in calls; the proxy enforces the body limit, not the worker.
-  'grpc.max_receive_message_length': -1,
-  'grpc.max_send_message_length': -1,
-};
 
 /** A running worker, as startWorker returns it. */
 export interface WorkerHandle {
@@ -66,8 +65,10 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
   private readonly logLevel: string;
   private readonly codeDir: string;
   private readonly drainGraceMs: number;
-  private readonly server = new Server(SERVER_OPTIONS);
+  private readonly server: Server;
   private readonly data: DataService;
+  private readonly relay: HandleRelay;
+  private readonly maxMessageBytes: number;
   private readonly hosts = new Map<string, ReplicaHost>();
   private control: ControlClient | undefined;
   private draining: Promise<void> | undefined;
@@ -80,7 +81,23 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
     this.logger.level = this.logLevel;
     this.codeDir = options.codeDir ?? process.cwd();
     this.drainGraceMs = (options.drainGraceSeconds ?? DEFAULT_DRAIN_GRACE_SECONDS) * 1000;
-    this.data = new DataService((tag) => this.hosts.get(tag), this.logger);
+    this.maxMessageBytes = options.maxMessageBytes ?? dataMessageLimit();
+    this.server = new Server({
+      // grpc-js refuses a larger message from its length prefix, before buffering any of it, and
+      // ends only that stream (RESOURCE_EXHAUSTED).
+      'grpc.max_receive_message_length': this.maxMessageBytes,
+      // Reply frames are cut to the limit by the reply channels; peers enforce their own.
+      'grpc.max_send_message_length': -1,
+    });
+    this.data = new DataService((tag) => this.hosts.get(tag), this.logger, options.dataToken, this.maxMessageBytes);
+    this.relay = new HandleRelay({
+      natsUrl: options.natsUrl,
+      natsOptions: natsAuthOptions(),
+      credentials: options.relayCredentials ?? loadChannelCredentials(),
+      dataToken: options.dataToken,
+      maxMessageBytes: this.maxMessageBytes,
+      logger: this.logger,
+    });
   }
 
   get isRegistered(): boolean {
@@ -146,6 +163,10 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
         initArgsJson: request.initArgsJson,
         codeDir: this.codeDir,
         logLevel: this.logLevel,
+        exposedMethods: request.exposedMethods ?? [],
+        // Room for the reply's own framing within a frame.
+        maxReplyBytes: this.maxMessageBytes - 1024,
+        relay: this.relay,
       },
       toRunConfig(request.config),
       this.logger,
@@ -188,6 +209,7 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
     this.control?.stop();
     await Promise.all([...this.hosts.values()].map((host) => host.terminate()));
     this.hosts.clear();
+    await this.relay.close();
     this.server.forceShutdown();
     await this.health?.close();
   }
@@ -203,6 +225,7 @@ class WorkerNode implements WorkerHandle, ReplicaControl {
     await this.control?.sendFinalHeartbeat();
     this.control?.stop();
     await this.data.endStreams(STREAM_END_TIMEOUT_MS);
+    await this.relay.close();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.server.forceShutdown();

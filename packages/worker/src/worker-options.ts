@@ -2,7 +2,15 @@
 // and environment for the worker process.
 import { parseArgs } from 'node:util';
 import type { ChannelCredentials, ServerCredentials } from '@grpc/grpc-js';
-import { loadChannelCredentials, loadServerCredentials, parseHealthPort, ValidationError } from '@troupe/common';
+import {
+  bodyLimitFromEnv,
+  dataMessageLimit,
+  dataTokenFromEnv,
+  loadChannelCredentials,
+  loadServerCredentials,
+  parseHealthPort,
+  ValidationError,
+} from '@troupe/common';
 
 export interface WorkerOptions {
   /** host:port of the head's Control service. Unset: the worker does not register (standalone). */
@@ -35,6 +43,23 @@ export interface WorkerOptions {
   healthPort?: number;
   /** Interface the health server binds. @default '127.0.0.1' */
   healthHost?: string;
+  /** Of the data streams of replicas' handle calls to other workers. @default from TROUPE_TLS_*, else insecure */
+  relayCredentials?: ChannelCredentials;
+  /**
+   * Bearer token every data stream must carry (TROUPE_DATA_TOKEN); streams without it are refused
+   * before a frame is read. @default none: any peer that reaches the port may call
+   */
+  dataToken?: string;
+  /**
+   * Largest data-plane frame read (and reply sent); larger frames end their stream before they
+   * are buffered. @default dataMessageLimit(): TROUPE_BODY_LIMIT_BYTES (10 MiB) plus framing
+   */
+  maxMessageBytes?: number;
+  /**
+   * NATS of the cluster, for the snapshots that route handle calls made by replicas (see
+   * handle-relay.ts). @default $TROUPE_NATS_URL; unset: replicas cannot call other endpoints
+   */
+  natsUrl?: string;
 }
 
 const DEFAULT_HEAD_ADDRESS = '127.0.0.1:7420';
@@ -46,6 +71,11 @@ const DEFAULT_HEAD_ADDRESS = '127.0.0.1:7420';
  * TROUPE_CODE_DIR, TROUPE_DRAIN_GRACE_SECONDS, TROUPE_HEALTH_PORT, TROUPE_HEALTH_HOST.
  * TROUPE_ADMIN_TOKEN is read from the environment only, so it never shows in `ps`; so are the
  * TLS files (TROUPE_TLS_CERT, TROUPE_TLS_KEY, TROUPE_TLS_CA, see @troupe/common).
+ * [--drain-grace S]`; flags win over TROUPE_HEAD_ADDRESS, TROUPE_NODE_ID, TROUPE_WORKER_HOST,
+ * TROUPE_WORKER_PORT, TROUPE_WORKER_ADVERTISE_HOST, TROUPE_CODE_DIR, TROUPE_DRAIN_GRACE_SECONDS.
+ * TROUPE_ADMIN_TOKEN and TROUPE_DATA_TOKEN are read from the environment only, so they never show
+ * in `ps`; so are the TLS files (TROUPE_TLS_CERT, TROUPE_TLS_KEY, TROUPE_TLS_CA, see
+ * @troupe/common), TROUPE_BODY_LIMIT_BYTES and TROUPE_NATS_URL.
  */
 export function workerOptionsFromCommandLine(args: string[], env: NodeJS.ProcessEnv): WorkerOptions {
   const { values, positionals } = parseArgs({
@@ -79,6 +109,9 @@ export function workerOptionsFromCommandLine(args: string[], env: NodeJS.Process
     headCredentials: loadChannelCredentials(env),
     healthPort: parseHealthPort(values['health-port'] ?? env.TROUPE_HEALTH_PORT),
     healthHost: values['health-host'] || env.TROUPE_HEALTH_HOST || undefined,
+    dataToken: dataTokenFromEnv(env),
+    maxMessageBytes: dataMessageLimit(bodyLimitFromEnv(env)),
+    natsUrl: env.TROUPE_NATS_URL || undefined,
   };
 }
 

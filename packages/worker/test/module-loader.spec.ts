@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,8 +38,41 @@ describe('module loader', () => {
     assert.equal(resolveSpecifier('./lib/plain', codeDir), url('lib/plain.js'));
     assert.equal(resolveSpecifier('fixture-package', codeDir), url('node_modules/fixture-package/index.js'));
     assert.equal(resolveSpecifier(join(codeDir, 'esm.mjs'), codeDir), url('esm.mjs'));
-    assert.equal(resolveSpecifier('node:path', codeDir), 'node:path');
     assert.throws(() => resolveSpecifier('not-installed', codeDir), /Cannot find module/);
+  });
+
+  it('refuses builtins, URLs and anything outside the code directory, symbolic links followed', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'troupe-outside-'));
+    try {
+      writeFileSync(join(outside, 'evil.mjs'), 'export default () => "evil";');
+      symlinkSync(join(outside, 'evil.mjs'), join(codeDir, 'link-out.mjs'));
+      symlinkSync(outside, join(codeDir, 'dir-out'));
+      const refusals: Array<[string, RegExp]> = [
+        ['node:worker_threads', /builtin/],
+        ['worker_threads', /builtin/],
+        ['fs', /builtin/],
+        [pathToFileURL(join(codeDir, 'esm.mjs')).href, /URL/],
+        ['data:text/javascript,export default 1', /URL/],
+        ['http://127.0.0.1:1/x.mjs', /URL/],
+        ['../escape.mjs', /\.\./],
+        ['./lib/../../escape.mjs', /\.\./],
+        [join(outside, 'evil.mjs'), /outside the code directory/],
+        ['./link-out.mjs', /outside the code directory/],
+        ['./dir-out/evil.mjs', /outside the code directory/],
+      ];
+      for (const [specifier, why] of refusals) {
+        assert.throws(() => resolveSpecifier(specifier, codeDir), (error: Error) => {
+          assert.equal(error.name, 'ValidationError', specifier);
+          assert.match(error.message, /^importPath: /, specifier);
+          assert.match(error.message, why, specifier);
+          return true;
+        });
+      }
+    } finally {
+      rmSync(join(codeDir, 'link-out.mjs'), { force: true });
+      rmSync(join(codeDir, 'dir-out'), { force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('loads exports of packages, CommonJS and ESM modules and tells their shape', async () => {

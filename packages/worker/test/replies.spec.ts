@@ -152,13 +152,25 @@ describe('worker: requests and replies', function () {
   });
 
   it('calls class methods by name and refuses unknown ones', async () => {
-    const described = await fixture.data.http('counter#aaaaaa', {}, 'describe');
-    assert.match(Buffer.from(described.body).toString(), /^counter at \d+ for GET$/);
-    for (const method of ['nope', 'constructor', 'toString', '__proto__']) {
+    assert.match(String(await fixture.data.result('counter#aaaaaa', undefined, 'describe')), /^counter at \d+ for GET$/);
+    const unknown = replyError(await fixture.data.value('counter#aaaaaa', undefined, 'nope'));
+    assert.equal(unknown.code, 'INVALID_ARGUMENT');
+    assert.equal(unknown.message, 'methodName: backend "counter" has no method "nope"');
+    for (const method of ['constructor', 'toString', '__proto__', 'reconfigure']) {
       const error = replyError(await fixture.data.value('counter#aaaaaa', undefined, method));
       assert.equal(error.code, 'INVALID_ARGUMENT');
-      assert.equal(error.message, `methodName: backend "counter" has no method "${method}"`);
+      assert.equal(error.message, `methodName: "${method}" of backend "counter" cannot be called through a handle`);
     }
+  });
+
+  it('lets HTTP calls reach exposed methods only, and runs nothing else', async () => {
+    for (const method of ['describe', 'nope', 'constructor', 'toString', 'reconfigure']) {
+      const error = replyError(await fixture.data.http('counter#aaaaaa', {}, method));
+      assert.deepEqual([error.code, error.name], ['NOT_FOUND', 'NotFoundError'], method);
+      assert.equal(error.message, `method "${method}" of backend "counter" is not exposed to HTTP`);
+    }
+    const called = await fixture.data.http('counter#aaaaaa', {}, 'call');
+    assert.equal(called.error, null);
   });
 
   it('answers calls to an unknown replica with REPLICA_NOT_FOUND', async () => {
