@@ -13,7 +13,17 @@ export {
   type ServeEndpointStatus,
 } from './resource-types.js';
 export { Reason, type Condition, type ConditionStatus, type ConditionType } from './status-conditions.js';
-export { ensureAdminTokenSecret, ADMIN_TOKEN_KEY } from './admin-token-secret.js';
+export {
+  ensureAdminTokenSecret,
+  ensureDataTokenSecret,
+  ensureInstallationSecrets,
+  ensureNatsAuthSecret,
+  natsPasswordKey,
+  ADMIN_TOKEN_KEY,
+  DATA_TOKEN_KEY,
+  type InstallationSecretOptions,
+} from './installation-secrets.js';
+export { ensureGeneratedSecret, randomAlphanumeric, type GeneratedSecretOptions } from './generated-secret.js';
 export { KubeClient } from './kube-client.js';
 export { runUninstallCleanup, type UninstallCleanupOptions } from './uninstall-cleanup.js';
 export {

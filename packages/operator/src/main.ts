@@ -2,7 +2,7 @@
 // environment variable (see operator-options.ts), which is how the Helm chart configures it.
 import { createLogger } from '@troupe/common';
 import { OperatorConfigError } from './errors.js';
-import { ensureAdminTokenSecret } from './admin-token-secret.js';
+import { ensureInstallationSecrets } from './installation-secrets.js';
 import { KubeClient } from './kube-client.js';
 import { Operator } from './operator.js';
 import { resolveOperatorOptions } from './operator-options.js';
@@ -30,17 +30,9 @@ async function main(): Promise<void> {
     });
     process.exit(0);
   }
-  if (options.adminTokenSecret !== undefined) {
-    const kube = KubeClient.fromDefault(options.kubeconfig);
-    const token = await ensureAdminTokenSecret(kube, {
-      namespace: options.namespace ?? kube.defaultNamespace,
-      name: options.adminTokenSecret,
-      logger,
-      ...(options.ownerDeployment === undefined ? {} : { ownerDeployment: options.ownerDeployment }),
-      labels: { 'app.kubernetes.io/name': 'troupe', 'app.kubernetes.io/instance': options.proxy.instance, 'app.kubernetes.io/component': 'auth' },
-    });
-    options.adminToken ??= token;
-  }
+  // Before anything else: head, workers, NATS and proxies wait for these Secrets.
+  const adminToken = await ensureInstallationSecrets(KubeClient.fromDefault(options.kubeconfig), options, logger);
+  if (adminToken !== undefined) options.adminToken ??= adminToken;
   const operator = new Operator(options, { logger: createLogger('operator', { identity: options.identity }) });
   operator.start();
   logger.info({ identity: options.identity }, 'operator ready');

@@ -61,6 +61,13 @@ export interface OperatorOptions {
    * and read when TROUPE_ADMIN_TOKEN is not set.
    */
   adminTokenSecret?: string;
+  /** A Secret (key `TROUPE_DATA_TOKEN`) holding the data-plane token: created with a random one when missing. */
+  dataTokenSecret?: string;
+  /**
+   * A Secret (keys `head-password`, `proxy-password`, `client-password`) holding the NATS
+   * passwords: created with random ones when missing.
+   */
+  natsAuthSecret?: string;
 }
 
 const FLAGS = {
@@ -91,6 +98,8 @@ const FLAGS = {
   'health-host': { type: 'string' },
   'head-deployment': { type: 'string' },
   'admin-token-secret': { type: 'string' },
+  'data-token-secret': { type: 'string' },
+  'nats-auth-secret': { type: 'string' },
   'release-finalizers': { type: 'boolean' },
   'nats-url': { type: 'string' },
   'drain-seconds': { type: 'string' },
@@ -131,6 +140,8 @@ const ENV: Record<keyof typeof FLAGS, string[]> = {
   'health-host': ['TROUPE_HEALTH_HOST'],
   'head-deployment': ['TROUPE_HEAD_DEPLOYMENT'],
   'admin-token-secret': ['TROUPE_ADMIN_TOKEN_SECRET'],
+  'data-token-secret': ['TROUPE_DATA_TOKEN_SECRET'],
+  'nats-auth-secret': ['TROUPE_NATS_AUTH_SECRET'],
   'release-finalizers': [],
   'nats-url': ['TROUPE_NATS_URL'],
   'drain-seconds': ['TROUPE_DRAIN_SECONDS'],
@@ -289,6 +300,10 @@ export function resolveOperatorOptions(args: string[], env: NodeJS.ProcessEnv = 
   if (watchNamespace !== undefined) options.watchNamespace = watchNamespace;
   const adminTokenSecret = value('admin-token-secret');
   if (adminTokenSecret !== undefined) options.adminTokenSecret = adminTokenSecret;
+  const dataTokenSecret = value('data-token-secret');
+  if (dataTokenSecret !== undefined) options.dataTokenSecret = dataTokenSecret;
+  const natsAuthSecret = value('nats-auth-secret');
+  if (natsAuthSecret !== undefined) options.natsAuthSecret = natsAuthSecret;
   const headDeployment = value('head-deployment');
   if (headDeployment !== undefined) options.headDeployment = headDeployment;
   const owner = value('owner-deployment');
