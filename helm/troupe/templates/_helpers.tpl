@@ -175,7 +175,24 @@ default storage class); when set, it still decides, so existing value files keep
 {{- end -}}
 
 {{- define "troupe.dataTokenSecret" -}}
-{{- printf "%s-data-token" (include "troupe.fullname" .) -}}
+{{- .Values.auth.existingDataTokenSecret | default (printf "%s-data-token" (include "troupe.fullname" .)) -}}
+{{- end -}}
+
+{{/*
+Secrets the operator creates at start-up (random values, once) because the installation gave no
+value for them: a template cannot generate them without changing on every render. Each line:
+the operator's flag variable and the Secret's name.
+*/}}
+{{- define "troupe.generatedSecrets" -}}
+{{- if not (or .Values.auth.adminToken .Values.auth.existingSecret) }}
+TROUPE_ADMIN_TOKEN_SECRET: {{ include "troupe.adminTokenSecret" . | quote }}
+{{- end }}
+{{- if not (or .Values.auth.dataToken .Values.auth.existingDataTokenSecret) }}
+TROUPE_DATA_TOKEN_SECRET: {{ include "troupe.dataTokenSecret" . | quote }}
+{{- end }}
+{{- if not .Values.nats.auth.existingSecret }}
+TROUPE_NATS_AUTH_SECRET: {{ include "troupe.natsAuthSecret" . | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* The data-plane token, for the processes that serve or make data calls (head hands it to admin clients). */}}

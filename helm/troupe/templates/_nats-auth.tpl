@@ -2,6 +2,8 @@
 NATS authentication: one user per role, with the permissions of packages/common/src/nats-access.ts
 (test/kubernetes/helm-chart.spec.ts checks that both say the same). Passwords come from the Secret
 named by troupe.natsAuthSecret, through environment variables: the configuration holds none.
+That Secret is nats.auth.existingSecret, or else one the operator creates at start-up with random
+passwords (troupe.generatedSecrets); the chart never renders it, so renders do not change.
 */}}
 
 {{- define "troupe.natsAuthSecret" -}}
