@@ -1,6 +1,7 @@
 // The chart's NATS: rendered by `helm template`, its configuration runs in a real nats-server with
-// the passwords of the chart's Secret, and enforces the same per-role permissions as a local
-// cluster. No password appears in a container's arguments, in a ConfigMap, or in a worker's env.
+// passwords such as the operator generates, and enforces the same per-role permissions as a local
+// cluster. The chart renders no password at all (the operator makes them, or the installation
+// gives its own Secret); pods name the Secret, never a value.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { connect as natsConnect, type NatsConnection } from 'nats';
 import { parseAllDocuments } from 'yaml';
 import { NATS_ROLES, natsServerConfig, natsUser, natsUserOptions, SNAPSHOT_DIRECT_GET_SUBJECT, type NatsRole } from '@troupe/common';
 import { SNAPSHOT_SUBJECT, STATE_BUCKET } from '@troupe/protocol';
+import { randomAlphanumeric } from '@troupe/operator';
 import { freePort } from '@troupe/serve';
 import { pollUntil, skipWithReason } from '@troupe/test-kit';
 
@@ -20,7 +22,6 @@ interface Manifest {
   kind: string;
   metadata: { name: string };
   data?: Record<string, string>;
-  stringData?: Record<string, string>;
   spec?: { template?: { spec?: { containers?: Array<{ name: string; args?: string[]; env?: Array<{ name: string; value?: string }> }> } } };
 }
 
@@ -68,9 +69,12 @@ describe('Helm chart: NATS users and permissions (helm template + a real nats-se
     return manifest;
   }
 
-  function passwords(from = manifests): Record<NatsRole, string> {
-    const data = find('Secret', 'demo-troupe-nats-auth', from).data ?? {};
-    return Object.fromEntries(NATS_ROLES.map((role) => [role, Buffer.from(data[`${role}-password`] ?? '', 'base64').toString()])) as Record<NatsRole, string>;
+  // What the operator would put in the Secret (natsAuthSecret): letters and digits.
+  const secrets: Record<NatsRole, string> = { head: randomAlphanumeric(40), proxy: randomAlphanumeric(40), client: randomAlphanumeric(40) };
+
+  function secretRefs(manifest: Manifest): Array<{ variable: string; name: string; key: string }> {
+    const containers = (manifest.spec?.template?.spec?.containers ?? []) as Array<{ env?: Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }> }>;
+    return containers.flatMap((c) => (c.env ?? []).flatMap((v) => (v.valueFrom?.secretKeyRef ? [{ variable: v.name, ...v.valueFrom.secretKeyRef }] : [])));
   }
 
   before(function () {
@@ -94,34 +98,39 @@ describe('Helm chart: NATS users and permissions (helm template + a real nats-se
   });
 
   it('gives each role the permissions the local cluster gives it, and syncs every acknowledged write', () => {
-    const config = find('Secret', 'demo-troupe-nats-config').stringData?.['nats.conf'] ?? '';
+    const config = find('ConfigMap', 'demo-troupe-nats-config').data?.['nats.conf'] ?? '';
     assert.match(config, /sync_interval: always/);
     const local = natsServerConfig({ host: '127.0.0.1', port: 4222, storeDir: '/data', syncAlways: true, passwords: { head: 'h', proxy: 'p', client: 'c' } });
     const chartPermissions = permissionsByUser(config);
     assert.deepEqual([...chartPermissions.keys()].sort(), NATS_ROLES.map(natsUser).sort());
     assert.deepEqual(chartPermissions, permissionsByUser(local));
     // No password is written into the configuration: nats-server reads them from its environment.
-    for (const password of Object.values(passwords())) assert.ok(password.length >= 32 && !config.includes(password));
+    assert.doesNotMatch(config, /password: "/);
   });
 
-  it('keeps passwords out of arguments and ConfigMaps, and out of the workers entirely', () => {
-    const secrets = Object.values(passwords());
-    for (const manifest of manifests) {
-      if (manifest.kind === 'ConfigMap') {
-        for (const value of Object.values(manifest.data ?? {})) for (const secret of secrets) assert.ok(!value.includes(secret), manifest.metadata.name);
-      }
-      for (const container of manifest.spec?.template?.spec?.containers ?? []) {
-        for (const arg of container.args ?? []) for (const secret of secrets) assert.ok(!arg.includes(secret), `${manifest.metadata.name} args`);
-        for (const variable of container.env ?? []) assert.ok(variable.value === undefined || !secrets.includes(variable.value), variable.name);
-      }
-    }
+  it('renders no password: every pod names the NATS Secret, which the operator makes unless one is given', () => {
+    assert.deepEqual(manifests.filter((m) => m.kind === 'Secret').map((m) => m.metadata.name), [], 'a default render holds no Secret');
+    const natsRefs = (name: string, from = manifests): string[] =>
+      secretRefs(find('Deployment', name, from)).filter((r) => r.key.endsWith('-password')).map((r) => `${r.variable}=${r.name}/${r.key}`);
+    assert.deepEqual(natsRefs('demo-troupe-nats'), NATS_ROLES.map((role) => `TROUPE_NATS_${role.toUpperCase()}_PASSWORD=demo-troupe-nats-auth/${role}-password`));
+    assert.deepEqual(natsRefs('demo-troupe-head'), ['TROUPE_NATS_PASSWORD=demo-troupe-nats-auth/head-password', 'TROUPE_NATS_CLIENT_PASSWORD=demo-troupe-nats-auth/client-password']);
+    // Workers relay their replicas' handle calls: the read-only client user only.
+    assert.deepEqual(natsRefs('demo-troupe-worker'), ['TROUPE_NATS_PASSWORD=demo-troupe-nats-auth/client-password']);
     const worker = find('Deployment', 'demo-troupe-worker').spec!.template!.spec!.containers![0]!;
-    assert.deepEqual((worker.env ?? []).filter((v) => v.name.startsWith('TROUPE_NATS_') && v.name !== 'TROUPE_NATS_URL'), []);
-    const head = find('Deployment', 'demo-troupe-head').spec!.template!.spec!.containers![0]!;
-    const headVariables = (head.env ?? []).map((v) => v.name);
-    for (const name of ['TROUPE_NATS_USER', 'TROUPE_NATS_PASSWORD', 'TROUPE_NATS_CLIENT_USER', 'TROUPE_NATS_CLIENT_PASSWORD']) assert.ok(headVariables.includes(name), name);
-    const operator = find('Deployment', 'demo-troupe-operator').spec!.template!.spec!.containers![0]!;
-    assert.equal(operator.env?.find((v) => v.name === 'TROUPE_PROXY_NATS_SECRET')?.value, 'demo-troupe-nats-auth');
+    assert.equal(worker.env?.find((v) => v.name === 'TROUPE_NATS_USER')?.value, 'troupe-client');
+    const operatorEnv = (from = manifests): Record<string, string | undefined> =>
+      Object.fromEntries((find('Deployment', 'demo-troupe-operator', from).spec!.template!.spec!.containers![0]!.env ?? []).map((v) => [v.name, v.value]));
+    assert.equal(operatorEnv().TROUPE_PROXY_NATS_SECRET, 'demo-troupe-nats-auth');
+    assert.equal(operatorEnv().TROUPE_NATS_AUTH_SECRET, 'demo-troupe-nats-auth', 'the operator is told to make it');
+
+    // A given Secret: every pod and the proxies use it, and the operator makes none.
+    const given = render('--set', 'nats.auth.existingSecret=my-nats');
+    assert.deepEqual(given.filter((m) => m.kind === 'Secret').map((m) => m.metadata.name), []);
+    for (const name of ['demo-troupe-nats', 'demo-troupe-head', 'demo-troupe-worker']) {
+      for (const ref of natsRefs(name, given)) assert.match(ref, /=my-nats\//, `${name}: ${ref}`);
+    }
+    assert.equal(operatorEnv(given).TROUPE_PROXY_NATS_SECRET, 'my-nats');
+    assert.equal(operatorEnv(given).TROUPE_NATS_AUTH_SECRET, undefined);
   });
 
   it('runs in nats-server: anonymous refused, only the head publishes snapshots and writes the state bucket', async () => {
@@ -131,13 +140,12 @@ describe('Helm chart: NATS users and permissions (helm template + a real nats-se
     dir = mkdtempSync(join(tmpdir(), 'troupe-chart-nats-'));
     const port = await freePort();
     const monitor = await freePort();
-    const config = (find('Secret', 'demo-troupe-nats-config', rendered).stringData?.['nats.conf'] ?? '')
+    const config = (find('ConfigMap', 'demo-troupe-nats-config', rendered).data?.['nats.conf'] ?? '')
       .replace(/listen: "0\.0\.0\.0:\d+"/, `listen: "127.0.0.1:${port}"`)
       .replace(/http: 8222/, `http: "127.0.0.1:${monitor}"`)
       .replace(/store_dir: "\/data"/, `store_dir: ${JSON.stringify(join(dir, 'data'))}`);
     const file = join(dir, 'nats.conf');
     writeFileSync(file, config, { mode: 0o600 });
-    const secrets = passwords(rendered);
     let output = '';
     nats = spawn(process.env.TROUPE_NATS_SERVER ?? 'nats-server', ['-c', file], {
       env: {
