@@ -8,6 +8,8 @@ import { parseAllDocuments } from 'yaml';
 import {
   desiredProxyObjects,
   ensureAdminTokenSecret,
+  ensureInstallationSecrets,
+  ensureNatsAuthSecret,
   KubeClient,
   Operator,
   resolveOperatorOptions,
@@ -43,6 +45,14 @@ describe('Helm chart (real kube-apiserver)', function () {
     return result.stdout;
   }
 
+  /** The plain-value environment of the operator container of rendered manifests. */
+  function operatorEnv(manifests: string): Record<string, string> {
+    const operator = parseAllDocuments(manifests)
+      .map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec: { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } } } | null)
+      .find((m) => m?.kind === 'Deployment' && m.metadata.name.endsWith('-operator'))!;
+    return Object.fromEntries(operator.spec.template.spec.containers[0]!.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+  }
+
   it('ships the same CRDs as deploy/crds', async function () {
     const deployed = (await readdir(join(repoRoot, 'deploy', 'crds'))).sort();
     assert.deepEqual((await readdir(join(chart, 'crds'))).sort(), deployed);
@@ -60,11 +70,13 @@ describe('Helm chart (real kube-apiserver)', function () {
     const noTokenMaker = await plane.helm(['template', RELEASE, chart, '--set', 'operator.replicas=0']);
     assert.notEqual(noTokenMaker.code, 0);
     assert.match(noTokenMaker.stderr, /nothing would create the admin token/);
+    assert.match(noTokenMaker.stderr, /the data token \(auth\.dataToken or auth\.existingDataTokenSecret\), the NATS passwords \(nats\.auth\.existingSecret\)/);
+    await helmOk(['template', RELEASE, chart, '--set', 'operator.replicas=0,auth.existingSecret=a,auth.existingDataTokenSecret=d,nats.auth.existingSecret=n']);
   });
 
   const variants = [
     [],
-    ['--set', 'http.location=EveryNode,auth.adminToken=given-token-0123456789'],
+    ['--set', 'http.location=EveryNode,auth.adminToken=given-token-0123456789,auth.dataToken=given-data-token-0123456789'],
     ['--set', 'http.location=NoServer,nats.url=nats://external:4222'],
     ['--set', 'nats.persistence.type=storageClass,tls.enabled=true,tls.existingSecret=troupe-tls,head.podDisruptionBudget.enabled=true,operator.replicas=2'],
   ];
@@ -81,6 +93,8 @@ describe('Helm chart (real kube-apiserver)', function () {
       assert.equal(/persistentvolumeclaim\/demo-troupe-nats-data created/.test(result.stdout), text.includes('type=storageClass'));
       // A token in a template only when one is given: a generated one would change on every render.
       assert.equal(/secret\/demo-troupe-admin-token created/.test(result.stdout), text.includes('adminToken'));
+      assert.equal(/secret\/demo-troupe-data-token created/.test(result.stdout), text.includes('dataToken'));
+      assert.doesNotMatch(result.stdout, /secret\/demo-troupe-nats-auth/);
       assert.equal(/poddisruptionbudget.policy\/demo-troupe-operator created/.test(result.stdout), text.includes('operator.replicas=2'));
       assert.equal(/poddisruptionbudget.policy\/demo-troupe-head created/.test(result.stdout), text.includes('head.podDisruptionBudget'));
       assert.equal(/networkpolicy.networking.k8s.io\/demo-troupe-proxy created/.test(result.stdout), !text.includes('NoServer'));
@@ -91,6 +105,12 @@ describe('Helm chart (real kube-apiserver)', function () {
     const first = await helmOk(['template', RELEASE, chart, '--namespace', NS]);
     const second = await helmOk(['template', RELEASE, chart, '--namespace', NS]);
     assert.equal(first, second);
+    // Nothing random to render: the operator makes the admin token, data token and NATS passwords.
+    assert.doesNotMatch(first, /^kind: Secret$/m);
+    for (const file of await readdir(join(chart, 'templates'))) {
+      if (!/\.(ya?ml|tpl)$/.test(file)) continue;
+      assert.doesNotMatch(await readFile(join(chart, 'templates', file), 'utf8'), /\b(randAlphaNum|randAlpha|randAscii|randNumeric|randBytes|uuidv4|genPrivateKey)\b/, file);
+    }
     // Pod templates: only selector labels and part-of, so a new chart version restarts nothing.
     const podLabelBlocks = [...first.matchAll(/  template:\n    metadata:\n      labels:\n((?:        .*\n)+)/g)].map((m) => m[1]!);
     assert.ok(podLabelBlocks.length >= 4, `pod templates found: ${podLabelBlocks.length}`);
@@ -128,15 +148,60 @@ describe('Helm chart (real kube-apiserver)', function () {
     }));
     const kube = KubeClient.fromDefault(kubeconfig);
     const logger = createLogger('test');
-    // The admin token: made once by the operator (the chart renders none), then kept.
-    const token = await ensureAdminTokenSecret(kube, { namespace: NS, name: 'demo-troupe-admin-token', ownerDeployment: 'demo-troupe-operator', logger });
-    assert.ok(token.length >= 32);
-    const secret = await getObject<{ data: { token: string }; metadata: { ownerReferences?: { kind: string; name: string }[] } }>(plane, 'secret', 'demo-troupe-admin-token', NS);
-    assert.equal(Buffer.from(secret!.data.token, 'base64').toString(), token);
-    assert.deepEqual(secret!.metadata.ownerReferences?.map((o) => `${o.kind}/${o.name}`), ['Deployment/demo-troupe-operator']);
-    assert.equal(await ensureAdminTokenSecret(kube, { namespace: NS, name: 'demo-troupe-admin-token', logger }), token, 'a second start keeps the token');
+    // The Secrets the chart renders none of, made by the operator at start-up as the chart's
+    // environment tells it, with the chart's RBAC: created once, owned by its Deployment.
+    const rendered = await helmOk(['template', RELEASE, chart, '--namespace', NS, '--set', 'http.location=EveryNode', '--show-only', 'templates/operator.yaml']);
+    const chartEnv = operatorEnv(rendered);
+    assert.deepEqual(
+      [chartEnv.TROUPE_ADMIN_TOKEN_SECRET, chartEnv.TROUPE_DATA_TOKEN_SECRET, chartEnv.TROUPE_NATS_AUTH_SECRET],
+      ['demo-troupe-admin-token', 'demo-troupe-data-token', 'demo-troupe-nats-auth'],
+    );
+    const startOptions = resolveOperatorOptions(['--kubeconfig', kubeconfig], chartEnv);
+    const token = await ensureInstallationSecrets(kube, startOptions, logger);
+    assert.ok(token !== undefined && token.length >= 32);
+    type SecretObject = { data: Record<string, string>; metadata: { ownerReferences?: { kind: string; name: string }[]; labels?: Record<string, string> } };
+    const secretValues = async (name: string): Promise<Record<string, string>> => {
+      const secret = await getObject<SecretObject>(plane, 'secret', name, NS);
+      assert.ok(secret, `${name} exists`);
+      assert.deepEqual(secret.metadata.ownerReferences?.map((o) => `${o.kind}/${o.name}`), ['Deployment/demo-troupe-operator'], `${name} is owned by the operator`);
+      assert.equal(secret.metadata.labels?.['app.kubernetes.io/instance'], RELEASE);
+      return Object.fromEntries(Object.entries(secret.data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
+    };
+    const made = {
+      admin: await secretValues('demo-troupe-admin-token'),
+      data: await secretValues('demo-troupe-data-token'),
+      nats: await secretValues('demo-troupe-nats-auth'),
+    };
+    assert.deepEqual(made.admin, { token });
+    assert.deepEqual(Object.keys(made.data), ['TROUPE_DATA_TOKEN']);
+    assert.ok(made.data.TROUPE_DATA_TOKEN!.length >= 32);
+    assert.deepEqual(Object.keys(made.nats).sort(), ['client-password', 'head-password', 'proxy-password']);
+    for (const password of Object.values(made.nats)) assert.match(password, /^[A-Za-z0-9]{40}$/);
+    assert.equal(new Set([token, made.data.TROUPE_DATA_TOKEN, ...Object.values(made.nats)]).size, 5, 'every value is its own');
+
+    // Restarts (and a second replica) keep every value; so does an upgrade.
+    assert.equal(await ensureInstallationSecrets(kube, startOptions, logger), token, 'a second start keeps the token');
+    assert.equal(await ensureAdminTokenSecret(kube, { namespace: NS, name: 'demo-troupe-admin-token', logger }), token);
+    await Promise.all([ensureInstallationSecrets(kube, startOptions, logger), ensureInstallationSecrets(kube, startOptions, logger)]);
     await helmOk(['upgrade', RELEASE, chart, '--namespace', NS, '--set', 'http.location=EveryNode,workers.replicas=3']);
-    assert.equal(Buffer.from((await getObject<{ data: { token: string } }>(plane, 'secret', 'demo-troupe-admin-token', NS))!.data.token, 'base64').toString(), token, 'the token changed on upgrade');
+    assert.deepEqual(await secretValues('demo-troupe-admin-token'), made.admin, 'the admin token changed');
+    assert.deepEqual(await secretValues('demo-troupe-data-token'), made.data, 'the data token changed');
+    assert.deepEqual(await secretValues('demo-troupe-nats-auth'), made.nats, 'a NATS password changed');
+    // A key someone removed is added back; the others stay as they are.
+    await kubectlOk(plane, ['-n', NS, 'patch', 'secret', 'demo-troupe-nats-auth', '--type=json', '-p', '[{"op":"remove","path":"/data/client-password"}]']);
+    await ensureInstallationSecrets(kube, startOptions, logger);
+    const completed = await secretValues('demo-troupe-nats-auth');
+    assert.equal(completed['head-password'], made.nats['head-password']);
+    assert.equal(completed['proxy-password'], made.nats['proxy-password']);
+    assert.match(completed['client-password'] ?? '', /^[A-Za-z0-9]{40}$/);
+    // Secrets: only these names, and never a list of them all.
+    const canSecret = async (verb: string, what: string): Promise<string> =>
+      (await plane.kubectl(['-n', NS, 'auth', 'can-i', verb, what, `--as=system:serviceaccount:${NS}:${serviceAccount}`])).stdout.trim();
+    assert.equal(await canSecret('get', 'secrets/demo-troupe-nats-auth'), 'yes');
+    assert.equal(await canSecret('update', 'secrets/demo-troupe-data-token'), 'yes');
+    assert.equal(await canSecret('get', 'secrets/someone-elses'), 'no');
+    assert.equal(await canSecret('list', 'secrets'), 'no');
+    assert.equal(await canSecret('delete', 'secrets/demo-troupe-admin-token'), 'no');
     // Its own namespace only.
     const can = async (what: string): Promise<string> =>
       (await plane.kubectl(['auth', 'can-i', 'get', what, `--as=system:serviceaccount:${NS}:${serviceAccount}`])).stdout.trim();
@@ -205,6 +270,46 @@ describe('Helm chart (real kube-apiserver)', function () {
       if (!stopped) await operator.stop();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('uses given tokens and Secrets: rendered or referenced, and the operator makes only what is missing', async function () {
+    const ns = 'given';
+    const values = 'auth.adminToken=given-admin-token-0123456789,auth.dataToken=given-data-token-0123456789';
+    await helmOk(['install', 'mine', chart, '--namespace', ns, '--create-namespace', '--set', values]);
+    const value = async (name: string, key: string): Promise<string | undefined> => {
+      const secret = await getObject<{ data: Record<string, string> }>(plane, 'secret', name, ns);
+      return secret ? Buffer.from(secret.data[key] ?? '', 'base64').toString() : undefined;
+    };
+    assert.equal(await value('mine-troupe-admin-token', 'token'), 'given-admin-token-0123456789');
+    assert.equal(await value('mine-troupe-data-token', 'TROUPE_DATA_TOKEN'), 'given-data-token-0123456789');
+    assert.equal(await value('mine-troupe-nats-auth', 'head-password'), undefined, 'NATS passwords are left to the operator');
+    const role = await getObject<{ rules: { resources: string[]; resourceNames?: string[]; verbs: string[] }[] }>(plane, 'role', 'mine-troupe-operator', ns);
+    assert.deepEqual(role!.rules.filter((r) => r.resources.includes('secrets')).map((r) => `${r.verbs.join(',')}:${(r.resourceNames ?? ['*']).join(',')}`), ['create:*', 'get,update:mine-troupe-nats-auth']);
+    const env = operatorEnv(await helmOk(['get', 'manifest', 'mine', '--namespace', ns]));
+    assert.equal(env.TROUPE_ADMIN_TOKEN_SECRET, undefined);
+    assert.equal(env.TROUPE_DATA_TOKEN_SECRET, undefined);
+    assert.equal(env.TROUPE_NATS_AUTH_SECRET, 'mine-troupe-nats-auth');
+    await helmOk(['uninstall', 'mine', '--namespace', ns, '--no-hooks']);
+
+    // Existing Secrets of the installation's own: every component names them; no secret rights.
+    const existing = 'auth.existingSecret=my-admin,auth.existingDataTokenSecret=my-data,nats.auth.existingSecret=my-nats';
+    const manifests = await helmOk(['template', 'mine', chart, '--namespace', ns, '--set', existing]);
+    assert.doesNotMatch(manifests, /^kind: Secret$/m);
+    assert.doesNotMatch(manifests, /resources: \[secrets\]/);
+    const given = operatorEnv(manifests);
+    assert.deepEqual([given.TROUPE_ADMIN_TOKEN_SECRET, given.TROUPE_DATA_TOKEN_SECRET, given.TROUPE_NATS_AUTH_SECRET], [undefined, undefined, undefined]);
+    assert.equal(given.TROUPE_PROXY_ENV_SECRET, 'my-data');
+    assert.equal(given.TROUPE_PROXY_NATS_SECRET, 'my-nats');
+    const refs = new Set([...manifests.matchAll(/secretKeyRef:\n\s+name: (\S+)\n\s+key: (\S+)/g)].map((m) => `${m[1]}/${m[2]}`));
+    assert.deepEqual([...refs].sort(), ['my-admin/token', 'my-data/TROUPE_DATA_TOKEN', 'my-nats/client-password', 'my-nats/head-password', 'my-nats/proxy-password']);
+
+    // Replicas starting together: one creates, the others read and use its values.
+    const admin = KubeClient.fromDefault(plane.kubeconfigPath);
+    const logger = createLogger('test');
+    const racers = await Promise.all([0, 1, 2].map(() => ensureNatsAuthSecret(admin, { namespace: ns, name: 'race-nats', logger })));
+    const stored = await getObject<{ data: Record<string, string> }>(plane, 'secret', 'race-nats', ns);
+    for (const result of racers) assert.equal(result.head, Buffer.from(stored!.data['head-password']!, 'base64').toString());
+    assert.equal(new Set(racers.map((r) => JSON.stringify(r))).size, 1);
   });
 
   interface Manifest {
