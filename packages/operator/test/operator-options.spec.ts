@@ -49,6 +49,8 @@ describe('operator options', () => {
       TROUPE_TLS_SERVER_NAME: 'h.ns.svc',
       TROUPE_HEAD_DEPLOYMENT: 'x-head',
       TROUPE_ADMIN_TOKEN_SECRET: 'x-admin-token',
+      TROUPE_DATA_TOKEN_SECRET: 'x-data-token',
+      TROUPE_NATS_AUTH_SECRET: 'x-nats-auth',
     });
     assert.equal(options.proxy.port, 80);
     assert.equal(options.proxy.containerPort, 8000);
@@ -59,6 +61,9 @@ describe('operator options', () => {
     assert.equal(options.proxy.tlsServerName, 'h.ns.svc');
     assert.equal(options.headDeployment, 'x-head');
     assert.equal(options.adminTokenSecret, 'x-admin-token');
+    assert.equal(options.dataTokenSecret, 'x-data-token');
+    assert.equal(options.natsAuthSecret, 'x-nats-auth');
+    assert.equal(resolveOperatorOptions(['--http-location', 'NoServer', '--nats-auth-secret', 'flagged'], {}).natsAuthSecret, 'flagged');
     assert.equal(options.healthPort, 8081);
     assert.equal(options.releaseFinalizers, false);
     assert.equal(resolveOperatorOptions(['--http-location', 'NoServer', '--release-finalizers'], {}).releaseFinalizers, true);
