@@ -106,4 +106,45 @@ describe('operator: leader election on a Lease (real kube-apiserver, two process
     const lease = await getObject<Lease>(plane, 'lease', 'troupe-operator', NS);
     assert.equal(lease?.spec.holderIdentity ?? undefined, undefined, 'the Lease is released, not left to expire');
   });
+  it('replicas starting together make each missing Secret once, before anything else, and restarts keep them', async function () {
+    const ns = 'troupe-secrets';
+    await kubectlOk(plane, ['create', 'namespace', ns]);
+    const extra = ['--admin-token-secret', 'x-admin-token', '--data-token-secret', 'x-data-token', '--nats-auth-secret', 'x-nats-auth'];
+    const start = (identity: string): OperatorProcess => {
+      const proc = spawnOperator(plane, { namespace: ns, location: 'NoServer', leaseDuration: LEASE_SECONDS, identity, extra });
+      processes.push(proc);
+      return proc;
+    };
+    const values = async (): Promise<Record<string, string>> => {
+      const found: Record<string, string> = {};
+      for (const name of ['x-admin-token', 'x-data-token', 'x-nats-auth']) {
+        const secret = await getObject<{ data: Record<string, string> }>(plane, 'secret', name, ns);
+        for (const [key, value] of Object.entries(secret?.data ?? {})) found[`${name}/${key}`] = Buffer.from(value, 'base64').toString();
+      }
+      return found;
+    };
+    const pair = [start('operator-s1'), start('operator-s2')];
+    for (const proc of pair) await pollUntil(() => proc.output().includes('campaigning for the lease'), 30_000, `${proc.identity} to start`);
+    const made = await values();
+    assert.deepEqual(Object.keys(made).sort(), [
+      'x-admin-token/token',
+      'x-data-token/TROUPE_DATA_TOKEN',
+      'x-nats-auth/client-password',
+      'x-nats-auth/head-password',
+      'x-nats-auth/proxy-password',
+    ]);
+    const logged = pair.map((proc) => proc.output());
+    // Each Secret created by exactly one of them, and before that one started campaigning.
+    for (const what of ['the admin token Secret', 'the data token Secret', 'the NATS passwords Secret']) {
+      const creators = logged.filter((text) => text.includes(`"msg":"created ${what}"`));
+      assert.equal(creators.length, 1, `${what} created ${creators.length} times`);
+      assert.ok(creators[0]!.indexOf(`created ${what}`) < creators[0]!.indexOf('campaigning for the lease'), `${what} before anything else`);
+    }
+    await Promise.all(pair.map((proc) => proc.kill('SIGKILL')));
+    const again = start('operator-s3');
+    await pollUntil(() => again.output().includes('campaigning for the lease'), 30_000, 'operator-s3 to start');
+    assert.doesNotMatch(again.output(), /"msg":"created the/);
+    assert.deepEqual(await values(), made, 'a restart changed a value');
+    await again.kill('SIGTERM');
+  });
 });
