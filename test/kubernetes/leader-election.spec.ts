@@ -106,6 +106,7 @@ describe('operator: leader election on a Lease (real kube-apiserver, two process
     const lease = await getObject<Lease>(plane, 'lease', 'troupe-operator', NS);
     assert.equal(lease?.spec.holderIdentity ?? undefined, undefined, 'the Lease is released, not left to expire');
   });
+
   it('replicas starting together make each missing Secret once, before anything else, and restarts keep them', async function () {
     const ns = 'troupe-secrets';
     await kubectlOk(plane, ['create', 'namespace', ns]);
