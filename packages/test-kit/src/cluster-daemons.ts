@@ -35,14 +35,18 @@ export function startDaemon(spec: DaemonSpec): DaemonRecord {
   }
 }
 
-/** True while the recorded process runs the recorded program (a reused PID does not count). */
+/**
+ * True while the recorded process runs the recorded program, or is still on its way there
+ * through the cgroup shell and nsenter (a reused PID running anything else does not count).
+ */
 export function daemonAlive(record: DaemonRecord): boolean {
   const cmdline = `/proc/${record.pid}/cmdline`;
   if (!existsSync(cmdline)) return false;
   try {
     const argv0 = readFileSync(cmdline, 'utf8').split('\0')[0] ?? '';
     const stat = readFileSync(`/proc/${record.pid}/stat`, 'utf8');
-    return argv0 === record.command && !/\) Z /.test(stat);
+    const starting = argv0 === '/bin/sh' || argv0 === 'nsenter';
+    return (argv0 === record.command || starting) && !/\) [ZX] /.test(stat);
   } catch {
     return false;
   }
