@@ -89,5 +89,5 @@ export function clusterDnsManifests(layout: ClusterLayout, image: string): strin
       },
     },
   ];
-  return docs.map((d) => JSON.stringify(d)).join('\n---\n') + '\n';
+  return JSON.stringify({ apiVersion: 'v1', kind: 'List', items: docs });
 }

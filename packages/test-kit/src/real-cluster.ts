@@ -42,6 +42,7 @@ interface ClusterState {
   daemons: DaemonRecord[];
   /** Host-wide sysctls the kubelet changes, as they were before, restored on down. */
   sysctls: Record<string, string>;
+  /** Set once bring-up finished: a cluster without it is half up. */
   upSeconds: number;
 }
 
@@ -139,7 +140,8 @@ export async function clusterHealth(options: RealClusterOptions = {}): Promise<{
   const layout = clusterLayout(options);
   const state = readState(layout);
   if (state === undefined) return { healthy: false, problems: ['no cluster is up'] };
-  const problems = state.daemons.filter((d) => !daemonAlive(d)).map((d) => `${d.name} (pid ${d.pid}) is not running`);
+  const problems = state.upSeconds > 0 ? [] : ['bring-up did not finish'];
+  problems.push(...state.daemons.filter((d) => !daemonAlive(d)).map((d) => `${d.name} (pid ${d.pid}) is not running`));
   try {
     if ((await apiGet(layout, '/readyz')) !== 200) problems.push('kube-apiserver is not ready');
     const nodes = await handle(layout).kubectl(['get', 'nodes', '-o', 'jsonpath={range .items[*]}{.metadata.name}={.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}']);
