@@ -107,8 +107,11 @@ export interface InstallOptions {
 
 /** Brings the cluster up (or reuses it), builds and imports the images, installs the chart, waits for every pod. */
 export async function installTroupe(options: InstallOptions = {}): Promise<TroupeRelease> {
+  const started = Date.now();
   const cluster = await clusterUp();
+  const clusterAt = Date.now();
   const images = await buildAndImportImages(cluster);
+  const imagesAt = Date.now();
   const namespace = `e2e-${randomBytes(3).toString('hex')}`;
   const release = options.release ?? 'troupe';
   const values = { ...e2eChartValues(images), ...(options.extraValues ?? {}) };
@@ -165,5 +168,7 @@ export async function installTroupe(options: InstallOptions = {}): Promise<Troup
     }, 120_000, 'the operator to create the proxies', 500);
   }
   await waitAllPodsReady(handle, 180_000);
+  const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+  console.log(`      cluster ${seconds(started, clusterAt)} s, images ${seconds(clusterAt, imagesAt)} s, helm install to every pod Ready ${seconds(imagesAt, Date.now())} s`);
   return handle;
 }
