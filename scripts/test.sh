@@ -45,7 +45,12 @@ if (($# > 0)); then
   run_mocha 'selected' "$@"
 else
   run_mocha 'unit and integration'
+  # The e2e run reuses a cluster that is up (npm run cluster:up) and leaves it up; one it had
+  # to bring up itself is torn down afterwards, so the test command leaves nothing running.
+  cluster_was_up=0
+  npx tsx scripts/cluster.ts status >/dev/null 2>&1 && cluster_was_up=1
   run_mocha 'end-to-end' --config test/e2e/.mocharc.json
+  if ((cluster_was_up == 0)); then npx tsx scripts/cluster.ts down || status=1; fi
 fi
 node -e '
   const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").filter(Boolean).map(JSON.parse);
