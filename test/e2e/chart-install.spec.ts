@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pollUntil, startLoadBalancer, type LoadBalancer } from '@troupe/test-kit';
+import { pollUntil, type LoadBalancer } from '@troupe/test-kit';
 import { describeCounts, httpGet, startHttpLoad, type HttpReply } from './support/http-load.ts';
 import { installTroupe, REPO_ROOT, type ProxyService, type TroupeRelease } from './support/troupe-release.ts';
 
@@ -53,9 +53,13 @@ describe('Troupe on a real two-node Kubernetes cluster', function () {
 
   it('runs every pod Ready, one proxy per node', async function () {
     const r = release!;
-    const out = await r.kubectl(['-n', r.namespace, 'get', 'pods', '-l', 'app.kubernetes.io/component=proxy', '-o', 'jsonpath={range .items[*]}{.spec.nodeName}{"\\n"}{end}']);
-    const proxyNodes = out.stdout.trim().split('\n').sort();
-    assert.deepEqual(proxyNodes, r.cluster.nodes.map((n) => n.name).sort());
+    const proxies = await r.pods('proxy');
+    assert.deepEqual(proxies.map((p) => p.node).sort(), r.cluster.nodes.map((n) => n.name).sort());
+    assert.ok(proxies.every((p) => p.ready));
+    for (const component of ['head', 'worker', 'operator', 'nats']) {
+      const pods = await r.pods(component);
+      assert.ok(pods.length > 0 && pods.every((p) => p.ready), `${component}: ${JSON.stringify(pods)}`);
+    }
   });
 
   it('serves the example app from ServeBackend/ServeEndpoint resources through every NodePort', async function () {
@@ -84,10 +88,7 @@ describe('Troupe on a real two-node Kubernetes cluster', function () {
       const health = await httpGet(`http://${node.ip}:${service.healthCheckNodePort}/healthz`);
       assert.equal(health.status, 200, `kube-proxy health check on ${node.name}: ${health.body}`);
     }
-    lb = await startLoadBalancer({
-      targets: r.cluster.nodes.map((n) => `${n.ip}:${service.nodePort}`),
-      healthCheck: { port: service.healthCheckNodePort, path: '/healthz' },
-    });
+    lb = await r.startLoadBalancer();
     // Both servers must pass their checks (rise 2) before traffic counts.
     await pollUntil(async () => (await httpGet(`${lb!.url}/api/lb`)).status === 200, 30_000, 'the load balancer to answer', 200);
     const run = startHttpLoad(`${lb.url}/api/lb`, 4, echoOk('lb'), 2_000);

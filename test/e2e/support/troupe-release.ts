@@ -11,7 +11,9 @@ import {
   buildTroupeImage,
   clusterUp,
   pollUntil,
+  startLoadBalancer,
   type HostCommandResult,
+  type LoadBalancer,
   type NatsImage,
   type RealCluster,
   type TroupeImage,
@@ -62,8 +64,19 @@ export interface TroupeRelease {
   applyAndWaitReady(manifest: string, timeoutSeconds?: number): Promise<string[]>;
   /** The proxies' Service (EveryNode: LoadBalancer type, externalTrafficPolicy Local). */
   proxyService(): Promise<ProxyService>;
+  /** Pods of one component (head, worker, proxy, operator, nats), with their node and readiness. */
+  pods(component: string): Promise<PodInfo[]>;
+  /** HAProxy on loopback in front of every node's proxy port, checking the healthCheckNodePort. */
+  startLoadBalancer(): Promise<LoadBalancer>;
   /** Removes the app's resources while the operator still runs, then the release and the namespace. */
   uninstall(): Promise<void>;
+}
+
+export interface PodInfo {
+  name: string;
+  node: string;
+  ready: boolean;
+  phase: string;
 }
 
 export interface ProxyService {
@@ -75,8 +88,8 @@ export interface ProxyService {
 }
 
 /** A pod list in one line per pod: name, node, Ready, phase. */
-async function podSummary(kubectl: TroupeRelease['kubectl'], namespace: string): Promise<{ name: string; node: string; ready: boolean; phase: string }[]> {
-  const out = await kubectl(['-n', namespace, 'get', 'pods', '-o', 'json']);
+async function podSummary(kubectl: TroupeRelease['kubectl'], namespace: string, selector?: string): Promise<PodInfo[]> {
+  const out = await kubectl(['-n', namespace, 'get', 'pods', '-o', 'json', ...(selector === undefined ? [] : ['-l', selector])]);
   const list = JSON.parse(out.stdout) as {
     items: { metadata: { name: string }; spec: { nodeName?: string }; status: { phase: string; conditions?: { type: string; status: string }[] } }[];
   };
@@ -151,6 +164,15 @@ export async function installTroupe(options: InstallOptions = {}): Promise<Troup
           externalTrafficPolicy: svc.spec.externalTrafficPolicy,
         };
       }, 60_000, 'the proxies\' Service', 500);
+    },
+    pods: (component) => podSummary(kubectl, namespace, `app.kubernetes.io/component=${component}`),
+    async startLoadBalancer() {
+      const service = await handle.proxyService();
+      if (service.healthCheckNodePort === undefined) throw new Error(`Service ${service.name} has no healthCheckNodePort (externalTrafficPolicy is ${service.externalTrafficPolicy})`);
+      return startLoadBalancer({
+        targets: cluster.nodes.map((n) => `${n.ip}:${service.nodePort}`),
+        healthCheck: { port: service.healthCheckNodePort, path: '/healthz' },
+      });
     },
     async uninstall() {
       for (const kind of ['serveendpoints', 'servebackends']) {
