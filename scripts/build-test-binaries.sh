@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds the real Kubernetes binaries the tests run against (etcd, kube-apiserver, helm)
-# from the Go module proxy, into a cache outside the repository. Idempotent: a binary whose
-# version stamp matches is left alone, so a second run is a fast no-op.
+# Builds the real Kubernetes binaries the tests run against from the Go module proxy, into a
+# cache outside the repository. Idempotent: a binary whose version stamp matches is left alone,
+# so a second run is a fast no-op. One progress line per binary, built or cached.
 #
-#   scripts/build-test-binaries.sh            # build what is missing
+#   scripts/build-test-binaries.sh            # everything: control plane and real cluster
+#   scripts/build-test-binaries.sh api        # etcd, kube-apiserver, helm (API-server tests)
+#   scripts/build-test-binaries.sh cluster    # the above plus kubelet, kube-controller-manager,
+#                                             # kube-scheduler, kube-proxy, coredns (e2e cluster)
 #   TROUPE_TEST_BIN=/some/dir scripts/...     # use another cache directory
 #   TROUPE_TEST_BIN_FORCE=1 scripts/...       # rebuild everything
 set -euo pipefail
@@ -12,6 +15,17 @@ set -euo pipefail
 KUBE_VERSION="${TROUPE_KUBE_VERSION:-v1.32.13}"
 ETCD_VERSION="${TROUPE_ETCD_VERSION:-v3.5.35}"
 HELM_VERSION="${TROUPE_HELM_VERSION:-v3.21.4}"
+COREDNS_VERSION="${TROUPE_COREDNS_VERSION:-v1.12.1}"
+# k8s.io/endpointslice v0.32.13's module zip is refused by the proxy (its .mod and .info exist);
+# v0.32.12 has the same code, only its go.mod differs.
+ENDPOINTSLICE_VERSION="${TROUPE_ENDPOINTSLICE_VERSION:-v0.32.12}"
+
+SET="${1:-all}"
+case "$SET" in
+  api) BINARIES=(etcd helm kube-apiserver) ;;
+  cluster | all) BINARIES=(etcd helm kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubelet coredns) ;;
+  *) printf 'usage: %s [api|cluster|all]\n' "$0" >&2; exit 2 ;;
+esac
 
 BIN_DIR="${TROUPE_TEST_BIN:-$HOME/.cache/troupe/test-bin}"
 FORCE="${TROUPE_TEST_BIN_FORCE:-0}"
@@ -68,20 +82,20 @@ new_wrapper() { # dir require-line...
 go_build() { # wrapper-dir name package ldflags
   local dir="$1" name="$2" pkg="$3" ldflags="$4" start end
   start=$(date +%s)
-  log "building $name from $pkg (this can take several minutes)"
+  log "$(progress) $name: building from $pkg (this can take minutes)"
   (
     cd "$dir"
     go build -trimpath -ldflags "-s -w $ldflags" -o "$BIN_DIR/.$name.tmp" "$pkg"
   ) || die "build of $name failed"
   mv -f "$BIN_DIR/.$name.tmp" "$BIN_DIR/$name"
   end=$(date +%s)
-  log "built $name in $((end - start))s"
+  log "$(progress) $name: built in $((end - start))s"
 }
 
 write_stamp() { stamp_of "$2" >"$BIN_DIR/.$1.version"; }
 
 build_etcd() {
-  if is_current etcd "$ETCD_VERSION"; then log "etcd $ETCD_VERSION already built"; return; fi
+  if is_current etcd "$ETCD_VERSION"; then log "$(progress) etcd $ETCD_VERSION: cached"; return; fi
   local dir="$WORK_ROOT/etcd"
   # etcd's own go.mod replaces its sibling modules with relative paths, which are ignored
   # for a dependency; the siblings are published at the same version, so MVS finds them.
@@ -91,7 +105,7 @@ build_etcd() {
 }
 
 build_helm() {
-  if is_current helm "$HELM_VERSION"; then log "helm $HELM_VERSION already built"; return; fi
+  if is_current helm "$HELM_VERSION"; then log "$(progress) helm $HELM_VERSION: cached"; return; fi
   local dir="$WORK_ROOT/helm"
   new_wrapper "$dir" "helm.sh/helm/v3 $HELM_VERSION"
   go_build "$dir" helm helm.sh/helm/v3/cmd/helm \
@@ -99,15 +113,13 @@ build_helm() {
   write_stamp helm "$HELM_VERSION"
 }
 
-build_kube_apiserver() {
-  if is_current kube-apiserver "$KUBE_VERSION"; then log "kube-apiserver $KUBE_VERSION already built"; return; fi
-  local dir="$WORK_ROOT/kube-apiserver" staging_version mod minor
+# A wrapper module for one k8s.io/kubernetes command. k8s.io/kubernetes points its staging
+# modules at ./staging/src/..., which does not exist in the module zip; each one is published
+# separately as v0.<minor>.<patch>, so the wrapper replaces them with those versions.
+kube_wrapper() { # dir
+  local dir="$1" staging_version mod
   staging_version="v0.${KUBE_VERSION#v1.}"
-  minor="${KUBE_VERSION#v1.}"; minor="${minor%%.*}"
   new_wrapper "$dir" "k8s.io/kubernetes $KUBE_VERSION"
-  # k8s.io/kubernetes points its staging modules at ./staging/src/..., which does not exist
-  # in the module zip; each one is published separately as v0.<minor>.<patch>.
-  log "reading the staging module list of k8s.io/kubernetes $KUBE_VERSION"
   local kube_mod
   kube_mod="$(cd "$dir" && go mod download -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')" || true
   [[ -f "$kube_mod" ]] || die "could not download the go.mod of k8s.io/kubernetes $KUBE_VERSION"
@@ -115,21 +127,55 @@ build_kube_apiserver() {
   staging="$(sed -n 's#^[[:space:]]*\(k8s\.io/[A-Za-z0-9._-]*\)[[:space:]]*=>[[:space:]]*\./staging/.*#\1#p' "$kube_mod")"
   [[ -n "$staging" ]] || die "no staging replacements found in $kube_mod"
   printf '\nreplace (\n' >>"$dir/go.mod"
-  for mod in $staging; do printf '\t%s => %s %s\n' "$mod" "$mod" "$staging_version" >>"$dir/go.mod"; done
+  for mod in $staging; do
+    if [[ "$mod" == k8s.io/endpointslice ]]; then
+      printf '\t%s => %s %s\n' "$mod" "$mod" "$ENDPOINTSLICE_VERSION" >>"$dir/go.mod"
+    else
+      printf '\t%s => %s %s\n' "$mod" "$mod" "$staging_version" >>"$dir/go.mod"
+    fi
+  done
   printf ')\n' >>"$dir/go.mod"
-  log "replaced $(wc -w <<<"$staging") staging modules with $staging_version"
-  # Without these the server reports v0.0.0 and kubectl warns about version skew.
-  local v="k8s.io/component-base/version" c="k8s.io/client-go/pkg/version" ld="" pkgv
+}
+
+# Without these the binaries report v0.0.0 and kubectl warns about version skew.
+kube_version_ldflags() {
+  local v="k8s.io/component-base/version" c="k8s.io/client-go/pkg/version" ld="" pkgv minor
+  minor="${KUBE_VERSION#v1.}"; minor="${minor%%.*}"
   for pkgv in "$v" "$c"; do
     ld+=" -X $pkgv.gitVersion=$KUBE_VERSION -X $pkgv.gitMajor=1 -X $pkgv.gitMinor=$minor -X $pkgv.gitTreeState=clean"
   done
-  go_build "$dir" kube-apiserver k8s.io/kubernetes/cmd/kube-apiserver "$ld"
-  write_stamp kube-apiserver "$KUBE_VERSION"
+  printf '%s' "$ld"
 }
 
+build_kube_command() { # name (a directory under k8s.io/kubernetes/cmd)
+  local name="$1"
+  if is_current "$name" "$KUBE_VERSION"; then log "$(progress) $name $KUBE_VERSION: cached"; return; fi
+  local dir="$WORK_ROOT/$name"
+  kube_wrapper "$dir"
+  go_build "$dir" "$name" "k8s.io/kubernetes/cmd/$name" "$(kube_version_ldflags)"
+  write_stamp "$name" "$KUBE_VERSION"
+}
+
+build_coredns() {
+  if is_current coredns "$COREDNS_VERSION"; then log "$(progress) coredns $COREDNS_VERSION: cached"; return; fi
+  local dir="$WORK_ROOT/coredns"
+  new_wrapper "$dir" "github.com/coredns/coredns $COREDNS_VERSION"
+  go_build "$dir" coredns github.com/coredns/coredns \
+    "-X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION"
+  write_stamp coredns "$COREDNS_VERSION"
+}
+
+STEP=0
+progress() { printf '[%d/%d]' "$STEP" "${#BINARIES[@]}"; }
+
 log "cache: $BIN_DIR"
-build_etcd
-build_helm
-build_kube_apiserver
-log "done:"
-for b in etcd kube-apiserver helm; do log "  $BIN_DIR/$b ($(cut -d' ' -f1 <"$BIN_DIR/.$b.version"))"; done
+for b in "${BINARIES[@]}"; do
+  STEP=$((STEP + 1))
+  case "$b" in
+    etcd) build_etcd ;;
+    helm) build_helm ;;
+    coredns) build_coredns ;;
+    *) build_kube_command "$b" ;;
+  esac
+done
+log "done: ${BINARIES[*]} in $BIN_DIR"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything the local cluster and the test suite need on a fresh Debian machine:
-# system packages, npm packages, the Go-built Kubernetes test binaries (cached outside the repo),
-# and the build of every package.
+# Installs what the local cluster (npm run demo) needs on a fresh Debian machine: system
+# packages, npm packages and the build of every package. Nothing here builds Kubernetes: the test
+# command (scripts/test.sh) builds and caches what the tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,9 +20,6 @@ fi
 
 echo "setup: installing npm packages"
 npm ci --no-audit --no-fund
-
-echo "setup: building Kubernetes test binaries (cached)"
-bash scripts/build-test-binaries.sh
 
 echo "setup: building packages"
 npm run build

@@ -19,11 +19,18 @@ export interface LoadBalancerOptions {
   targets: string[];
   /** Health-check interval. @default 200 */
   checkIntervalMs?: number;
+  /**
+   * Check another port and path than the targets' own `/-/healthz`, as a cloud load balancer
+   * checks a Service's healthCheckNodePort (`/healthz`) when externalTrafficPolicy is Local.
+   * @default the target port, /-/healthz
+   */
+  healthCheck?: { port: number; path: string };
 }
 
 function config(port: number, options: LoadBalancerOptions): string {
   const inter = options.checkIntervalMs ?? 200;
-  const servers = options.targets.map((target, i) => `  server proxy${i + 1} ${target} check inter ${inter} fall 1 rise 2`);
+  const checkPort = options.healthCheck === undefined ? '' : ` port ${options.healthCheck.port}`;
+  const servers = options.targets.map((target, i) => `  server proxy${i + 1} ${target} check${checkPort} inter ${inter} fall 1 rise 2`);
   return [
     'global',
     '  maxconn 4096',
@@ -42,7 +49,7 @@ function config(port: number, options: LoadBalancerOptions): string {
     '  default_backend proxies',
     'backend proxies',
     '  balance roundrobin',
-    '  option httpchk GET /-/healthz',
+    `  option httpchk GET ${options.healthCheck?.path ?? '/-/healthz'}`,
     '  http-check expect status 200',
     ...servers,
     '',

@@ -4,3 +4,8 @@ export * from './nats-server.js';
 export * from './poll.js';
 export * from './haproxy.js';
 export * from './serving-cluster.js';
+export * from './real-cluster.js';
+export { buildNatsImage, buildPauseImage, buildCoreDnsImage, PAUSE_IMAGE, type NatsImage } from './cluster-images.js';
+export { buildTroupeImage, TROUPE_IMAGE_USER, type TroupeImage, type TroupeImageOptions } from './troupe-image.js';
+export { writeOciImage, normalizeImageRef, type OciImage, type OciImageConfig } from './oci-image.js';
+export { hostCommand, inNetns, type HostCommandResult } from './host-command.js';

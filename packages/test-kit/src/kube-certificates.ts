@@ -22,7 +22,7 @@ export const ADMIN_USER = 'troupe-test-admin';
 // Short-lived on purpose: these certificates only have to outlive one test run.
 const VALIDITY_DAYS = '2';
 
-async function openssl(args: string[]): Promise<void> {
+export async function openssl(args: string[]): Promise<void> {
   try {
     await execFileAsync('openssl', args, { maxBuffer: 4 * 1024 * 1024 });
   } catch (err) {
@@ -32,16 +32,17 @@ async function openssl(args: string[]): Promise<void> {
   }
 }
 
-async function newKey(path: string): Promise<void> {
+export async function newKey(path: string): Promise<void> {
   await openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', path]);
 }
 
-async function signedCert(
+export async function signedCert(
   dir: string,
   name: string,
   subject: string,
   extensions: string[],
   ca: { cert: string; key: string },
+  validityDays = VALIDITY_DAYS,
 ): Promise<{ cert: string; key: string }> {
   const key = join(dir, `${name}.key`);
   const csr = join(dir, `${name}.csr`);
@@ -53,7 +54,7 @@ async function signedCert(
   await openssl([
     // A serial file per leaf, because the leaves are signed concurrently.
     'x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-CAserial', join(dir, `${name}.srl`), '-CAcreateserial',
-    '-days', VALIDITY_DAYS, '-sha256', '-extfile', ext, '-out', cert,
+    '-days', validityDays, '-sha256', '-extfile', ext, '-out', cert,
   ]);
   return { cert, key };
 }

@@ -8,6 +8,10 @@ const logger = createLogger('worker');
 
 async function main(): Promise<void> {
   const options = workerOptionsFromCommandLine(process.argv.slice(2), process.env);
+  // User code in the replicas calls connect() without an address (composition through handles):
+  // it must reach the head this worker registers with, wherever that is (a Service name on
+  // Kubernetes). Set before the replica threads start, which copy the environment.
+  if (options.headAddress !== undefined && !process.env.TROUPE_ADDRESS) process.env.TROUPE_ADDRESS = options.headAddress;
   const worker = await startWorker(options);
   let draining = false;
   const onSignal = (signal: NodeJS.Signals): void => {
