@@ -110,7 +110,10 @@ class CallState implements Waiter, ReplyReceiver {
     this.scheduler.release(slot);
     const error = reply.error;
     if (!error) return this.settle(reply);
-    if (error.code === 'REPLICA_NOT_FOUND' && this.canRetry()) return this.retry(slot, false);
+    // The replica is gone from its worker, or its worker drains: the call never ran. Other calls
+    // must not pick that replica either until the next route table drops it (several replicas of
+    // a draining worker would otherwise use up a call's attempts between them).
+    if (error.code === 'REPLICA_NOT_FOUND' && this.canRetry()) return this.retry(slot, true);
     this.fail(fromErrorInfo(error));
   }
 

@@ -36,6 +36,8 @@ export interface RealCluster {
   helm(args: string[], options?: { allowFailure?: boolean }): Promise<HostCommandResult>;
   /** Imports an OCI layout tar into every node's containerd and pins it (skipped where present). */
   importImage(image: OciImage): Promise<void>;
+  /** Gives an imported image another reference on every node (pinned too): a "new" tag for upgrades. */
+  tagImage(sourceRef: string, targetRef: string): Promise<void>;
 }
 
 interface ClusterState {
@@ -130,6 +132,12 @@ function handle(layout: ClusterLayout): RealCluster {
         await ctr(node, ['images', 'import', image.file]);
         // ctr 1.6's import cannot label; the label keeps the kubelet's image GC away.
         await ctr(node, ['images', 'label', image.ref, 'io.cri-containerd.pinned=pinned']);
+      }));
+    },
+    tagImage: async (sourceRef, targetRef) => {
+      await Promise.all(layout.nodes.map(async (node) => {
+        await ctr(node, ['images', 'tag', '--force', sourceRef, targetRef]);
+        await ctr(node, ['images', 'label', targetRef, 'io.cri-containerd.pinned=pinned']);
       }));
     },
   };

@@ -130,9 +130,12 @@ export async function installTroupe(options: InstallOptions = {}): Promise<Troup
   const release = options.release ?? 'troupe';
   const values = { ...e2eChartValues(images), ...(options.extraValues ?? {}) };
   const kubectl: TroupeRelease['kubectl'] = (args, opts) => cluster.kubectl(args, opts);
+  // The chart must run under the restricted Pod Security Standard, enforced (proxies included).
+  await kubectl(['create', 'namespace', namespace]);
+  await kubectl(['label', 'namespace', namespace, 'pod-security.kubernetes.io/enforce=restricted', 'pod-security.kubernetes.io/enforce-version=latest']);
   await cluster.helm([
     'install', release, join(REPO_ROOT, 'helm', 'troupe'),
-    '--namespace', namespace, '--create-namespace',
+    '--namespace', namespace,
     ...Object.entries(values).flatMap(([k, v]) => ['--set', `${k}=${v}`]),
     '--wait', '--timeout', '5m',
   ]);
