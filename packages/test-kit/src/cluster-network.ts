@@ -12,6 +12,12 @@ async function linkExists(name: string): Promise<boolean> {
   return (await hostCommand('ip', ['link', 'show', name], { allowFailure: true })).code === 0;
 }
 
+async function removeLink(name: string): Promise<void> {
+  if (!(await linkExists(name))) return;
+  const removed = await hostCommand('ip', ['link', 'del', name], { allowFailure: true });
+  if (removed.code !== 0 && (await linkExists(name))) throw new Error(`ip link del ${name} failed: ${removed.stderr.trim()}`);
+}
+
 async function createNamespace(layout: ClusterLayout, netns: string, hostVeth: string, address: string): Promise<void> {
   if (!existsSync(`/run/netns/${netns}`)) await ip(['netns', 'add', netns]);
   if (!(await linkExists(hostVeth))) {
@@ -61,10 +67,11 @@ export async function removeClusterNetwork(layout: ClusterLayout): Promise<void>
   for (const netns of [layout.controlPlane.netns, ...layout.nodes.map((n) => n.netns)]) {
     if (existsSync(`/run/netns/${netns}`)) await ip(['netns', 'del', netns]);
   }
-  for (const veth of [layout.controlPlane.hostVeth, ...layout.nodes.map((n) => n.hostVeth)]) {
-    if (await linkExists(veth)) await ip(['link', 'del', veth]);
+  // A host veth goes by itself, a moment after the namespace of its peer: it may vanish between
+  // the check and the delete.
+  for (const link of [layout.controlPlane.hostVeth, ...layout.nodes.map((n) => n.hostVeth), layout.bridge]) {
+    await removeLink(link);
   }
-  if (await linkExists(layout.bridge)) await ip(['link', 'del', layout.bridge]);
   const rule = FORWARD_RULE(layout.bridge);
   while ((await hostCommand('iptables', ['-C', ...rule], { allowFailure: true })).code === 0) {
     await hostCommand('iptables', ['-D', ...rule]);
