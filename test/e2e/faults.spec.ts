@@ -4,7 +4,8 @@
 // is counted: sent, answered, failed. The install runs in a namespace that enforces the
 // restricted Pod Security Standard.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pollUntil, type LoadBalancer } from '@troupe/test-kit';
 import { describeFailures, type LoadCounts } from '../faults/fault-load.ts';
@@ -30,6 +31,7 @@ describe('Troupe on a real two-node cluster: faults under load', function () {
   let release: TroupeRelease | undefined;
   let lb: LoadBalancer | undefined;
   let uninstalled = false;
+  const cleanups: (() => Promise<void>)[] = [];
 
   before(async function () {
     this.timeout(20 * 60_000);
@@ -45,6 +47,7 @@ describe('Troupe on a real two-node cluster: faults under load', function () {
     for (const r of reports) console.log(`      ${describeCounts(r.case, r.counts)}${r.notes.length ? `; ${r.notes.join('; ')}` : ''}`);
     await lb?.stop();
     if (!uninstalled) await release?.uninstall();
+    for (const cleanup of cleanups) await cleanup();
   });
 
   /** Load through the load balancer, warmed up: it must be answering before the fault. */
@@ -154,6 +157,64 @@ describe('Troupe on a real two-node cluster: faults under load', function () {
       return out.trim() === '3/True';
     }, 120_000, 'the echo backend at 3 ready replicas after NATS restarted', 500);
     const counts = await finish('NATS restarted on an empty store', run);
+    assertNoFailures(counts, since);
+  });
+
+  it('restarting NATS with its volume (an existing claim, switched to by helm upgrade) fails no request, and changes work afterwards', async function () {
+    this.timeout(8 * 60_000);
+    const r = release!;
+    // No storage provisioner here: a PersistentVolume made by hand on a host folder (the nodes
+    // share the host's filesystem), bound to the claim the chart is told to use.
+    const pv = `${r.namespace}-nats`;
+    const dir = join(tmpdir(), `troupe-e2e-${pv}`);
+    mkdirSync(dir, { recursive: true });
+    chownSync(dir, 10001, 10001);
+    cleanups.push(async () => {
+      await r.kubectl(['delete', 'pv', pv, '--wait=false'], { allowFailure: true });
+      rmSync(dir, { recursive: true, force: true });
+    });
+    await r.kubectl(['apply', '-f', '-'], {
+      input: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: pv },
+        spec: {
+          capacity: { storage: '1Gi' },
+          accessModes: ['ReadWriteOnce'],
+          persistentVolumeReclaimPolicy: 'Retain',
+          storageClassName: '',
+          hostPath: { path: dir, type: 'Directory' },
+          claimRef: { namespace: r.namespace, name: 'nats-data' },
+        },
+      }),
+    });
+    await r.kubectl(['-n', r.namespace, 'apply', '-f', '-'], {
+      input: JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: 'nats-data' },
+        spec: { accessModes: ['ReadWriteOnce'], storageClassName: '', volumeName: pv, resources: { requests: { storage: '1Gi' } } },
+      }),
+    });
+    const run = await loaded();
+    const since = Date.now();
+    // Switching the storage is itself a restart of NATS, onto an empty volume.
+    await r.cluster.helm(['upgrade', r.release, join(REPO_ROOT, 'helm', 'troupe'), '--namespace', r.namespace, '--reuse-values',
+      '--set', 'nats.persistence.type=existingClaim', '--set', 'nats.persistence.existingClaim=nats-data', '--wait', '--timeout', '5m']);
+    await waitAllPodsReady(r, 180_000);
+    // The head writes its state back onto the new volume; then NATS restarts on that volume.
+    await pollUntil(async () => readdirSync(dir).length > 0, 60_000, 'NATS to write its store on the volume', 500);
+    await kubectl(['patch', 'servebackend', 'echo', '--type=merge', '-p', '{"spec":{"config":{"numReplicas":2}}}']);
+    await pollUntil(async () => (await kubectl(['get', 'servebackend', 'echo', '-o', 'jsonpath={.status.readyReplicas}'])).trim() === '2', 120_000, 'echo at 2 replicas', 500);
+    const [old] = await podNames('nats');
+    await kubectl(['delete', 'pod', old!, '--wait=false']);
+    await pollUntil(async () => {
+      const pods = await r.pods('nats');
+      return pods.length === 1 && pods[0]!.name !== old && pods[0]!.ready;
+    }, 120_000, 'a new NATS pod Ready on the volume', 200);
+    await kubectl(['patch', 'servebackend', 'echo', '--type=merge', '-p', '{"spec":{"config":{"numReplicas":3}}}']);
+    await pollUntil(async () => (await kubectl(['get', 'servebackend', 'echo', '-o', 'jsonpath={.status.readyReplicas}'])).trim() === '3', 120_000, 'echo at 3 replicas after NATS restarted on its volume', 500);
+    const counts = await finish('NATS restarted with its volume', run);
     assertNoFailures(counts, since);
   });
 
