@@ -261,7 +261,11 @@ export class Reconciler {
   }
 
   private reconcileBackend(backend: BackendState): void {
-    const live = [...this.records.values()].filter((r) => r.backend === backend.tag && r.phase !== 'stopping');
+    // Replicas of a draining worker (being evicted, rolled or stopped) are replaced elsewhere at
+    // once: they still answer what they hold, but take nothing new, and the worker goes soon.
+    const live = [...this.records.values()].filter(
+      (r) => r.backend === backend.tag && r.phase !== 'stopping' && this.host.workers.get(r.workerId)?.draining !== true,
+    );
     const missing = backend.config.numReplicas - live.length;
     if (missing > 0) this.place(backend, missing);
     if (missing < 0) this.shrink(live, -missing);

@@ -30,10 +30,18 @@ export interface GeneratedSecretOptions {
 // Concurrent starts (several replicas) race at most once per key; a few rounds settle it.
 const MAX_ROUNDS = 5;
 
-/** A random string of `length` letters and digits (no symbol that a configuration must escape). */
+/**
+ * A random string of `length` letters and digits (no symbol that a configuration must escape),
+ * starting with a letter: nats-server reads a `$VARIABLE` reference as a value, and one starting
+ * with a digit as a number, which fails to parse.
+ */
 export function randomAlphanumeric(length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  // 248 is the largest multiple of 62 below 256: bytes above it would bias the draw.
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  return drawFrom(letters, 1) + drawFrom(`${letters}0123456789`, length - 1);
+}
+
+function drawFrom(alphabet: string, length: number): string {
+  // The largest multiple of the alphabet's size up to 256: bytes above it would bias the draw.
   const limit = 256 - (256 % alphabet.length);
   let out = '';
   while (out.length < length) {
