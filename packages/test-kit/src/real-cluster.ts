@@ -198,6 +198,18 @@ export async function clusterUp(options: RealClusterOptions = {}): Promise<RealC
     if (health.healthy) return handle(layout);
     log(`the cluster in ${layout.stateDir} is not healthy (${health.problems.join('; ')}); re-creating it`);
   }
+  try {
+    return await bringUp(layout, options);
+  } catch (err) {
+    // A daemon that dies at its very start (seen: a node's containerd, right after a teardown,
+    // with nothing in its log) has not been explained yet; a second bring-up from a clean slate
+    // has always worked. Once, then the error stands.
+    log(`bring-up failed (${(err as Error).message.split('\n')[0]}); tearing down and trying once more`);
+    return bringUp(layout, options);
+  }
+}
+
+async function bringUp(layout: ClusterLayout, options: RealClusterOptions): Promise<RealCluster> {
   await clusterDown(options);
   checkPrerequisites(layout);
   const started = Date.now();
